@@ -1,0 +1,93 @@
+// The state of one evaluation run, shared by every layer of the engine.
+//
+// The engine is synchronous and single-threaded, so the current run is a module-level slot set
+// by `withRunContext` for the duration of a run. Layers read it through `runContext()` instead
+// of threading it through every array kernel.
+
+import { PyError } from './errors';
+
+export interface Limits {
+  /** Interpreter steps (statements and calls) for the whole run. */
+  maxSteps: number;
+  /** Array elements allocated over the whole run. */
+  maxTotalElements: number;
+  /** Elements in any single array. */
+  maxArrayElements: number;
+  /** Python call depth. */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = {
+  maxSteps: 5_000_000,
+  maxTotalElements: 100_000_000,
+  maxArrayElements: 50_000_000,
+  maxDepth: 200,
+};
+
+export interface EmittedWarning {
+  category: string;
+  message: string;
+}
+
+export class RunContext {
+  /** `jax.config.update("jax_enable_x64", True)` flips this during a run. */
+  x64: boolean;
+  readonly limits: Limits;
+  steps = 0;
+  totalElements = 0;
+  readonly warnings: EmittedWarning[] = [];
+
+  constructor(options: { x64?: boolean; limits?: Partial<Limits> } = {}) {
+    this.x64 = options.x64 ?? false;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  }
+
+  warn(category: string, message: string): void {
+    this.warnings.push({ category, message });
+  }
+
+  /** Called by the interpreter once per statement/call. */
+  step(): void {
+    if (++this.steps > this.limits.maxSteps) {
+      throw new PyError(
+        'BudgetExceeded',
+        `Grad Lens stopped this code after ${this.limits.maxSteps.toLocaleString('en-US')} steps: does a loop run forever?`,
+      );
+    }
+  }
+
+  /** Called by the array layer before allocating `n` elements. */
+  allocate(n: number, shape: readonly number[]): void {
+    if (n > this.limits.maxArrayElements) {
+      throw new PyError(
+        'BudgetExceeded',
+        `Grad Lens does not create an array of shape (${shape.join(', ')}${shape.length === 1 ? ',' : ''}) ` +
+          `(${n.toLocaleString('en-US')} elements; the limit is ${this.limits.maxArrayElements.toLocaleString('en-US')} in one array)`,
+      );
+    }
+    this.totalElements += n;
+    if (this.totalElements > this.limits.maxTotalElements) {
+      throw new PyError(
+        'BudgetExceeded',
+        `Grad Lens stopped this code after it allocated ${this.limits.maxTotalElements.toLocaleString('en-US')} array elements in total`,
+      );
+    }
+  }
+}
+
+let current: RunContext = new RunContext();
+
+export function runContext(): RunContext {
+  return current;
+}
+
+/** Runs `fn` with `ctx` as the current run, restoring the previous one afterwards. */
+export function withRunContext<T>(ctx: RunContext, fn: () => T): T {
+  const saved = current;
+  current = ctx;
+  try {
+    return fn();
+  } finally {
+    current = saved;
+  }
+}
