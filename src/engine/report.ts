@@ -122,11 +122,26 @@ export interface AnnotationReport {
   finiteDifference?: FiniteDifferenceReport;
 }
 
+/** A top-level `def`: where CodeLenses go and what the "Compute gradient" input box offers. */
+export interface FunctionInfo {
+  name: string;
+  /** The `def` line (1-based) and the whole definition's range (decorators included). */
+  line: number;
+  range: Range;
+  /** Parameter names in order, for pre-filling sample arguments. */
+  params: string[];
+  /** Line of its `# @grad ...` annotation comment, when it has one. */
+  annotationLine?: number;
+  /** The file passes it to a JAX transform somewhere (`jax.grad(f)`, `@jax.jit`, ...). */
+  transformed: boolean;
+}
+
 export interface Report {
   version: 1;
   file: string;
   values: ValueReport[];
   annotations: AnnotationReport[];
+  functions: FunctionInfo[];
   diagnostics: Diagnostic[];
   /** Lines printed by the code, in order. */
   output: string[];
