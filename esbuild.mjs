@@ -25,9 +25,15 @@ const options = {
   logLevel: 'warning',
 };
 
+// The CLI is an executable script: it gets a shebang line of its own.
+const builds = entries.map((e) => ({
+  ...options,
+  entryPoints: [e],
+  banner: e.out === 'cli' ? { js: '#!/usr/bin/env node' } : undefined,
+}));
+
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
-  await esbuild.build(options);
+  await Promise.all(builds.map((b) => esbuild.build(b)));
 }

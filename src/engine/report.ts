@@ -106,6 +106,8 @@ export interface ValueReport {
   endLine: number;
   range: Range;
   result: Tree;
+  /** `repr()` of the value, as a Python REPL echoes it. */
+  repr: string;
   /** `str()` of the value as `print` would show it, for inline display. */
   text: string;
   expected?: ExpectedCheck;
@@ -145,4 +147,6 @@ export interface Report {
   diagnostics: Diagnostic[];
   /** Lines printed by the code, in order. */
   output: string[];
+  /** Engine log for the output channel: internal-error stacks, timings. Not shown inline. */
+  log: string[];
 }
