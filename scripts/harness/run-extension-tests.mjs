@@ -1,0 +1,73 @@
+// Runs the mocha suites of test/extension inside a real VS Code extension host (the VS Code
+// server from code-server, driven by headless Chromium), and exits with the suites' exit code.
+//
+//   node scripts/harness/run-extension-tests.mjs        (after `tsc -p .` and `npm run build`)
+//
+// Environment: GRADLENS_TEST_GREP (mocha grep), GRADLENS_TEST_TIMEOUT_MS (default 600000),
+// GRADLENS_KEEP_SCRATCH=1 (keep the temp folder with the server log).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT, ensureInstalled, launchChromium, makeWorkspace, scratch, startServer, workbenchUrl } from './server.mjs';
+
+const TIMEOUT_MS = Number(process.env.GRADLENS_TEST_TIMEOUT_MS ?? 600_000);
+const testsIndex = path.join(ROOT, 'out', 'test', 'extension', 'index.js');
+for (const required of [testsIndex, path.join(ROOT, 'dist', 'extension.js'), path.join(ROOT, 'dist', 'worker.js')]) {
+  if (!fs.existsSync(required)) {
+    console.error(`missing ${path.relative(ROOT, required)}: run \`tsc -p .\` and \`npm run build\` first`);
+    process.exit(2);
+  }
+}
+
+ensureInstalled();
+const tmp = scratch('gradlens-exthost-');
+const workspace = makeWorkspace(path.join(tmp, 'workspace'));
+let server;
+let browser;
+let exitCode = 1;
+const cleanup = async () => {
+  await browser?.close().catch(() => {});
+  server?.stop();
+  if (process.env.GRADLENS_KEEP_SCRATCH !== '1') fs.rmSync(tmp, { recursive: true, force: true });
+};
+process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+process.on('SIGTERM', () => void cleanup().then(() => process.exit(143)));
+
+const t0 = Date.now();
+try {
+  server = await startServer({ dataDir: path.join(tmp, 'server') });
+  browser = await launchChromium();
+  const page = await browser.newPage();
+  let finish;
+  const exited = new Promise((resolve) => (finish = resolve));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    (type === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
+  const env = {};
+  if (process.env.GRADLENS_TEST_GREP) env.GRADLENS_TEST_GREP = process.env.GRADLENS_TEST_GREP;
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://remote${ROOT}`],
+    ['extensionTestsPath', `vscode-remote://remote${testsIndex}`],
+    ['extensionEnvironment', JSON.stringify(env)],
+  ];
+  await page.goto(workbenchUrl(server, workspace, payload));
+  const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS));
+  const outcome = await Promise.race([exited, timer]);
+  if (outcome === 'timeout') {
+    console.error(`\n[harness] the extension tests did not finish within ${TIMEOUT_MS} ms`);
+    console.error(`[harness] server log (tail):\n${server.logTail()}`);
+    exitCode = 1;
+  } else {
+    exitCode = outcome;
+    console.log(`[harness] extension tests exited with ${exitCode} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    if (exitCode !== 0) console.error(`[harness] server log (tail):\n${server.logTail()}`);
+  }
+} catch (e) {
+  console.error(`[harness] ${e instanceof Error ? e.stack : e}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);

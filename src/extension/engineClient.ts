@@ -1,0 +1,246 @@
+// Owns the engine worker: queues check requests, keeps one per document, enforces the wall-clock
+// limit and the memory cap, and restarts the worker when it had to be stopped.
+//
+// Policy, in the words of DESIGN §6:
+// - One worker thread serves every document, one request at a time (the engine is synchronous).
+// - At most one waiting request per document: a newer version replaces the waiting one, whose
+//   caller gets `undefined`. A newer version also supersedes the request in flight: its answer is
+//   dropped, and if it has already run longer than `supersedeAfterMs` the worker is terminated
+//   rather than left to finish work nobody wants.
+// - A request running longer than `timeoutMs()` terminates the worker and is answered with a
+//   timeout diagnostic on the statement the worker last said it was running; the next request
+//   starts a fresh worker.
+// - Running out of memory (the worker's `resourceLimits`) or the worker dying is a diagnostic on
+//   the file, never an exception in the extension host.
+//
+// This module does not import `vscode`, so plain Node tests can drive it with a fake worker.
+
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic, Range, Report } from '../engine/report';
+import {
+  isWorkerToHost,
+  type CheckRequest,
+  type CheckRequestOptions,
+  type WorkerToHost,
+} from '../protocol/messages';
+import { guessRunningStatement } from './runningStatement';
+
+export interface EngineClientOptions {
+  /** The bundled worker script (dist/worker.js). */
+  workerPath: string;
+  /** Read on every request so a settings change applies to the next check. */
+  timeoutMs: () => number;
+  /** The worker's V8 old-generation heap cap. */
+  memoryMb?: number;
+  /** A newer version terminates an in-flight request that has already run this long. */
+  supersedeAfterMs?: number;
+  log?: (level: 'info' | 'warn' | 'error', text: string) => void;
+}
+
+export interface CheckInput {
+  uri: string;
+  version: number;
+  fileName: string;
+  source: string;
+  options: CheckRequestOptions;
+}
+
+export type CheckStatus = 'ok' | 'timeout' | 'out-of-memory' | 'internal-error';
+
+export interface CheckResponse {
+  status: CheckStatus;
+  uri: string;
+  version: number;
+  /** The engine's report, or for any other status a report holding the one diagnostic. */
+  report: Report;
+  /** Wall-clock time from posting the request to the answer. */
+  elapsedMs: number;
+}
+
+interface Job {
+  request: CheckRequest;
+  resolve: (r: CheckResponse | undefined) => void;
+  postedAt: number;
+  progress?: Range;
+  superseded: boolean;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+interface WorkerSlot {
+  worker: Worker;
+  ready: boolean;
+}
+
+export class EngineClient {
+  private slot: WorkerSlot | undefined;
+  private readonly waiting = new Map<string, Job>();
+  private inFlight: Job | undefined;
+  private nextId = 1;
+  private disposed = false;
+  /** Workers started so far (tests and the log use it). */
+  workersStarted = 0;
+
+  constructor(private readonly opts: EngineClientOptions) {}
+
+  /** Resolves with the answer, or `undefined` when a newer version of the document superseded it. */
+  check(input: CheckInput): Promise<CheckResponse | undefined> {
+    if (this.disposed) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const request: CheckRequest = { kind: 'check', id: this.nextId++, ...input };
+      this.waiting.get(input.uri)?.resolve(undefined);
+      this.waiting.delete(input.uri); // re-insert at the back of the queue
+      this.waiting.set(input.uri, { request, resolve, postedAt: 0, superseded: false });
+      const running = this.inFlight;
+      if (running && running.request.uri === input.uri && !running.superseded) {
+        running.superseded = true;
+        if (performance.now() - running.postedAt > (this.opts.supersedeAfterMs ?? 150)) {
+          this.log('info', `stopping the check of ${running.request.fileName} v${running.request.version}: superseded`);
+          this.finish(running, undefined);
+          this.stopWorker();
+        }
+      }
+      this.pump();
+    });
+  }
+
+  /** Drops a document's waiting request and ignores its in-flight answer (document closed). */
+  cancel(uri: string): void {
+    this.waiting.get(uri)?.resolve(undefined);
+    this.waiting.delete(uri);
+    if (this.inFlight?.request.uri === uri) this.inFlight.superseded = true;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const job of this.waiting.values()) job.resolve(undefined);
+    this.waiting.clear();
+    if (this.inFlight) this.finish(this.inFlight, undefined);
+    this.stopWorker();
+  }
+
+  private log(level: 'info' | 'warn' | 'error', text: string): void {
+    this.opts.log?.(level, text);
+  }
+
+  private pump(): void {
+    if (this.disposed || this.inFlight || this.waiting.size === 0) return;
+    const slot = this.slot ?? this.startWorker();
+    if (!slot.ready) return; // `ready` pumps again
+    const [uri, job] = this.waiting.entries().next().value as [string, Job];
+    this.waiting.delete(uri);
+    this.inFlight = job;
+    job.postedAt = performance.now();
+    const limit = this.opts.timeoutMs();
+    job.timer = setTimeout(() => this.onTimeout(job, limit), limit);
+    slot.worker.postMessage(job.request);
+  }
+
+  private startWorker(): WorkerSlot {
+    const worker = new Worker(this.opts.workerPath, {
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb ?? 512, stackSizeMb: 16 },
+    });
+    const slot: WorkerSlot = { worker, ready: false };
+    this.slot = slot;
+    this.workersStarted++;
+    worker.on('message', (m: unknown) => {
+      if (this.slot === slot) this.onMessage(slot, m);
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (this.slot === slot) this.onWorkerDied(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : err.message);
+    });
+    worker.on('exit', (code) => {
+      if (this.slot === slot) this.onWorkerDied(`the engine worker exited with code ${code}`);
+    });
+    return slot;
+  }
+
+  private stopWorker(): void {
+    const slot = this.slot;
+    this.slot = undefined;
+    if (slot) void slot.worker.terminate();
+  }
+
+  private onMessage(slot: WorkerSlot, raw: unknown): void {
+    if (!isWorkerToHost(raw)) {
+      this.log('error', `ignored a malformed message from the worker: ${JSON.stringify(raw)?.slice(0, 300)}`);
+      return;
+    }
+    const m: WorkerToHost = raw;
+    switch (m.kind) {
+      case 'ready':
+        slot.ready = true;
+        this.pump();
+        return;
+      case 'log':
+        this.log(m.level, m.text);
+        return;
+      case 'progress':
+        if (this.inFlight?.request.id === m.id) this.inFlight.progress = m.range;
+        return;
+      case 'result':
+      case 'failed': {
+        const job = this.inFlight;
+        if (!job || job.request.id !== m.id) return;
+        if (m.kind === 'result') {
+          this.finish(job, this.response(job, 'ok', m.report));
+        } else {
+          this.log('error', `engine error in ${job.request.fileName}: ${m.stack ?? m.message}`);
+          this.finish(job, this.failure(job, 'internal-error', `Grad Lens internal error: ${m.message}`));
+        }
+        this.pump();
+        return;
+      }
+    }
+  }
+
+  private onTimeout(job: Job, limit: number): void {
+    if (this.inFlight !== job) return;
+    this.log('warn', `stopped ${job.request.fileName} v${job.request.version} after ${limit} ms; restarting the worker`);
+    this.stopWorker();
+    this.finish(job, this.failure(job, 'timeout', `Grad Lens stopped after ${limit} ms: does this loop end?`));
+    this.pump();
+  }
+
+  private onWorkerDied(reason: string): void {
+    this.slot = undefined;
+    const job = this.inFlight;
+    const mb = this.opts.memoryMb ?? 512;
+    this.log('error', `the engine worker stopped: ${reason}`);
+    if (job) {
+      this.finish(
+        job,
+        reason === 'out-of-memory'
+          ? this.failure(job, 'out-of-memory', `Grad Lens ran out of memory (${mb} MB) while running this code`)
+          : this.failure(job, 'internal-error', `Grad Lens internal error: ${reason}`),
+      );
+    }
+    this.pump();
+  }
+
+  private finish(job: Job, response: CheckResponse | undefined): void {
+    clearTimeout(job.timer);
+    if (this.inFlight === job) this.inFlight = undefined;
+    job.resolve(job.superseded ? undefined : response);
+  }
+
+  private response(job: Job, status: CheckStatus, report: Report): CheckResponse {
+    const { uri, version } = job.request;
+    return { status, uri, version, report, elapsedMs: performance.now() - job.postedAt };
+  }
+
+  /** A report holding one diagnostic, on the statement that was running when it went wrong. */
+  private failure(job: Job, status: Exclude<CheckStatus, 'ok'>, message: string): CheckResponse {
+    const range = job.progress ?? guessRunningStatement(job.request.source);
+    const diagnostic: Diagnostic = { severity: 'error', code: status, message, range };
+    return this.response(job, status, {
+      version: 1,
+      file: job.request.fileName,
+      values: [],
+      annotations: [],
+      functions: [],
+      diagnostics: [diagnostic],
+      output: [],
+      log: [],
+    });
+  }
+}

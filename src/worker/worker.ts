@@ -1,0 +1,53 @@
+// The engine worker: a `worker_threads` entry that runs `checkSource` for the extension host.
+//
+// It handles one request at a time (the engine is synchronous). The host enforces the wall-clock
+// limit from outside by terminating this thread, so nothing here needs a timer; what the worker
+// does is report which top-level statement it is on (`progress`), so that a timeout can be put on
+// the code that was running. An exception escaping the engine is an engine bug: it is answered
+// as `failed` with the JS stack, and the worker stays alive for the next request.
+
+import { parentPort } from 'node:worker_threads';
+import { checkSource, type CheckOptions } from '../engine/index';
+import type { Range } from '../engine/report';
+import { isHostToWorker, PROTOCOL_VERSION, type CheckRequest, type WorkerToHost } from '../protocol/messages';
+
+/**
+ * The engine reports the top-level statement it starts through this optional hook when it
+ * supports it; older engines ignore the extra option and the host falls back to a static guess.
+ */
+type OptionsWithProgress = CheckOptions & { onStatement?: (range: Range) => void };
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run inside a worker thread');
+
+function post(message: WorkerToHost): void {
+  port!.postMessage(message);
+}
+
+function run(request: CheckRequest): void {
+  const started = performance.now();
+  const options: OptionsWithProgress = {
+    fileName: request.fileName,
+    x64: request.options.x64,
+    finiteDifferences: request.options.finiteDifferences,
+    onStatement: (range) => post({ kind: 'progress', id: request.id, range }),
+  };
+  const base = { id: request.id, uri: request.uri, version: request.version };
+  try {
+    const report = checkSource(request.source, options);
+    post({ kind: 'result', ...base, report, elapsedMs: performance.now() - started });
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    post({ kind: 'failed', ...base, message: err.message, stack: err.stack });
+  }
+}
+
+port.on('message', (raw: unknown) => {
+  if (!isHostToWorker(raw)) {
+    post({ kind: 'log', level: 'error', text: `worker: ignored a malformed message: ${JSON.stringify(raw)?.slice(0, 200)}` });
+    return;
+  }
+  run(raw);
+});
+
+post({ kind: 'ready', protocol: PROTOCOL_VERSION });
