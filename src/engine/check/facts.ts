@@ -1,0 +1,100 @@
+// What the static checks know about a module without running it: its text, statements,
+// imports, top-level functions, and which names visibly hold JAX arrays.
+
+import type { ParsedModule } from '../syntax';
+import type { Expr, Stmt } from '../syntax/ast';
+import type { LineIndex } from '../syntax/lineIndex';
+import {
+  type FunctionDef, type ImportMap, importMap, intLiteral, keywordArg, positionalArgs, qualifiedName,
+  topLevelDefs, topStatements, walk,
+} from './walk';
+
+export interface ModuleFacts {
+  text: string;
+  lines: LineIndex;
+  stmts: Stmt[];
+  imports: ImportMap;
+  defs: Map<string, FunctionDef>;
+  /** Module-level names whose every assignment is a JAX array constructor or jnp call. */
+  arrayNames: Map<string, Expr>;
+}
+
+export function moduleFacts(parsed: ParsedModule): ModuleFacts {
+  const stmts = topStatements(parsed);
+  const imports = importMap(stmts);
+  return {
+    text: parsed.source.text,
+    lines: parsed.source.lines,
+    stmts,
+    imports,
+    defs: topLevelDefs(stmts),
+    arrayNames: arrayBindings(stmts, imports),
+  };
+}
+
+export function sourceOf(facts: ModuleFacts, e: { span: { from: number; to: number } }): string {
+  return facts.text.slice(e.span.from, e.span.to);
+}
+
+/** True when `e` evaluates to a `jax.Array` for sure: a call into jax.numpy / jax.nn / jax.random. */
+export function isArrayProducing(e: Expr, imports: ImportMap): boolean {
+  if (e.kind !== 'Call') return false;
+  const q = qualifiedName(e.func, imports);
+  if (q !== undefined) return /^jax\.(numpy|nn|random|lax)\./.test(q);
+  // `x.at[i].set(v)` and array methods on an array expression
+  return e.func.kind === 'Attribute' && e.func.value.kind === 'Subscript' &&
+    e.func.value.value.kind === 'Attribute' && e.func.value.value.attr === 'at';
+}
+
+/**
+ * Names assigned (in `body`, not in nested functions) only from array-producing expressions.
+ * Flow-insensitive on purpose: a name that is sometimes something else is not reported.
+ */
+export function arrayBindings(body: readonly Stmt[], imports: ImportMap): Map<string, Expr> {
+  const arrays = new Map<string, Expr>();
+  const other = new Set<string>();
+  walk(body, (n, parents) => {
+    if (parents.some((p) => p.kind === 'FunctionDef' || p.kind === 'Lambda' || p.kind === 'ClassDef')) return;
+    if (n.kind === 'Assign') {
+      for (const t of n.targets) {
+        if (t.kind !== 'Name') continue;
+        if (isArrayProducing(n.value, imports)) arrays.set(t.id, n.value);
+        else other.add(t.id);
+      }
+    } else if (n.kind === 'For' || n.kind === 'AugAssign' || n.kind === 'AnnAssign') {
+      walk([n.target], (t) => {
+        if (t.kind === 'Name') other.add(t.id);
+      });
+    } else if (n.kind === 'FunctionDef' || n.kind === 'ClassDef') {
+      other.add(n.name);
+    }
+  });
+  for (const name of other) arrays.delete(name);
+  return arrays;
+}
+
+const SHAPED_CONSTRUCTORS = new Set(['zeros', 'ones', 'full', 'empty']);
+
+/**
+ * True when `e` (or the module-level array it names) is visibly an array with at least one
+ * dimension: `jnp.array([...])`, `jnp.ones(3)`, `jnp.arange(n)`, `jnp.linspace(...)`.
+ */
+export function visiblyNonScalarArray(e: Expr, facts: ModuleFacts): boolean {
+  if (e.kind === 'Name') {
+    const bound = facts.arrayNames.get(e.id);
+    return bound !== undefined && bound !== e && visiblyNonScalarArray(bound, facts);
+  }
+  if (e.kind !== 'Call') return false;
+  const q = qualifiedName(e.func, facts.imports);
+  if (q === undefined || !q.startsWith('jax.numpy.')) return false;
+  const fn = q.slice('jax.numpy.'.length);
+  const first = positionalArgs(e)[0] ?? keywordArg(e, 'shape');
+  if (fn === 'array' || fn === 'asarray') return first !== undefined && first.kind === 'List';
+  if (fn === 'arange' || fn === 'linspace') return true;
+  if (SHAPED_CONSTRUCTORS.has(fn) && first) {
+    const n = intLiteral(first);
+    if (n !== undefined) return n > 0;
+    return (first.kind === 'Tuple' || first.kind === 'List') && first.elts.length > 0;
+  }
+  return false;
+}
