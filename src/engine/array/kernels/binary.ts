@@ -1,0 +1,198 @@
+// Elementwise binary kernels over equal-rank operands of one dtype, size-1 dimensions
+// broadcasting. Integer arithmetic wraps as XLA's does (two's complement), integer division
+// truncates toward zero and follows XLA's CPU results for division by zero (-1, or all ones for
+// unsigned; rem gives the dividend) and INT_MIN / -1 (INT_MIN).
+
+import { DTYPES, type DType } from '../dtype';
+import { NDArray, type Shape, sizeOf } from '../ndarray';
+import { complexBinary } from './complex';
+import { nextafterFn } from './nextafter';
+import { broadcastIndexMap, intBits, intRange, isComplexDtype, sameShape, storeRounder } from './util';
+
+export type BinaryKernel =
+  | 'add' | 'sub' | 'mul' | 'div' | 'rem' | 'pow' | 'max' | 'min' | 'atan2' | 'nextafter'
+  | 'and' | 'or' | 'xor' | 'shift_left' | 'shift_right_arithmetic' | 'shift_right_logical'
+  | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+
+const COMPARISONS: ReadonlySet<BinaryKernel> = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge']);
+
+type Fn2 = (a: number, b: number) => number;
+
+/** C's pow (JS differs for 1**NaN and (-1)**±Infinity, both 1 in C and in XLA). */
+export function floatPow(a: number, b: number): number {
+  if (a === 1 || b === 0) return 1;
+  if (a === -1 && (b === Infinity || b === -Infinity)) return 1;
+  return Math.pow(a, b);
+}
+
+/** Integer multiplication wrapped to the dtype's width (exact for widths up to 32 bits). */
+function intMul(d: DType): Fn2 {
+  return intBits(d) <= 32 ? Math.imul : (a, b) => a * b;
+}
+
+function intPow(d: DType): Fn2 {
+  const mul = intMul(d);
+  return (a, b) => {
+    if (b < 0) return a === 1 ? 1 : a === -1 ? (b % 2 === 0 ? 1 : -1) : 0;
+    let acc = 1;
+    let base = a;
+    while (b > 0) {
+      if (b % 2 === 1) acc = mul(acc, base);
+      base = mul(base, base);
+      b = Math.floor(b / 2);
+    }
+    return acc;
+  };
+}
+
+function big(v: number): bigint {
+  return BigInt(Math.trunc(v));
+}
+
+function bitwise(op: 'and' | 'or' | 'xor', d: DType): Fn2 {
+  if (d === 'int64' || d === 'uint64') {
+    const wrap = d === 'int64' ? (v: bigint) => BigInt.asIntN(64, v) : (v: bigint) => BigInt.asUintN(64, v);
+    if (op === 'and') return (a, b) => Number(wrap(big(a) & big(b)));
+    if (op === 'or') return (a, b) => Number(wrap(big(a) | big(b)));
+    return (a, b) => Number(wrap(big(a) ^ big(b)));
+  }
+  if (op === 'and') return (a, b) => a & b;
+  if (op === 'or') return (a, b) => a | b;
+  return (a, b) => a ^ b;
+}
+
+function shift(op: 'shift_left' | 'shift_right_arithmetic' | 'shift_right_logical', d: DType): Fn2 {
+  const bits = intBits(d);
+  const unsigned = DTYPES[d].kind === 'uint';
+  if (bits > 32) {
+    const asInt = (v: bigint) => (unsigned ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v));
+    return (a, b) => {
+      const out = b < 0 || b >= 64;
+      if (op === 'shift_left') return out ? 0 : Number(asInt(big(a) << BigInt(b)));
+      if (op === 'shift_right_logical') return out ? 0 : Number(asInt(BigInt.asUintN(64, big(a)) >> BigInt(b)));
+      const s = BigInt.asIntN(64, big(a));
+      return Number(asInt(out ? (s < 0n ? -1n : 0n) : s >> BigInt(b)));
+    };
+  }
+  const mask = bits === 32 ? 0xffffffff : (1 << bits) - 1;
+  const signShift = 32 - bits;
+  if (op === 'shift_left') return (a, b) => (b < 0 || b >= bits ? 0 : a << b);
+  if (op === 'shift_right_logical') return (a, b) => (b < 0 || b >= bits ? 0 : (a & mask) >>> b);
+  return (a, b) => {
+    const s = (a << signShift) >> signShift; // the value as a signed `bits`-wide integer
+    return b < 0 || b >= bits ? (s < 0 ? -1 : 0) : s >> b;
+  };
+}
+
+/** The scalar function of a real binary op on dtype `d` (comparisons give 1/0). */
+function realBinaryFn(op: BinaryKernel, d: DType): Fn2 {
+  const kind = DTYPES[d].kind;
+  const integral = kind === 'int' || kind === 'uint';
+  switch (op) {
+    case 'add': return (a, b) => a + b;
+    case 'sub': return (a, b) => a - b;
+    case 'mul': return integral ? intMul(d) : (a, b) => a * b;
+    case 'div': {
+      if (!integral) return (a, b) => a / b;
+      const [min, max] = intRange(d);
+      const byZero = kind === 'uint' ? max : -1;
+      return (a, b) => (b === 0 ? byZero : a === min && b === -1 ? min : Math.trunc(a / b));
+    }
+    case 'rem':
+      return integral ? (a, b) => (b === 0 ? a : a % b) : (a, b) => a % b;
+    case 'pow': return integral ? intPow(d) : floatPow;
+    case 'max': return Math.max;
+    case 'min': return Math.min;
+    case 'atan2': return Math.atan2;
+    case 'nextafter': return nextafterFn(d);
+    case 'and':
+    case 'or':
+    case 'xor': return bitwise(op, d);
+    case 'shift_left':
+    case 'shift_right_arithmetic':
+    case 'shift_right_logical': return shift(op, d);
+    case 'eq': return (a, b) => (a === b ? 1 : 0);
+    case 'ne': return (a, b) => (a !== b ? 1 : 0);
+    case 'lt': return (a, b) => (a < b ? 1 : 0);
+    case 'le': return (a, b) => (a <= b ? 1 : 0);
+    case 'gt': return (a, b) => (a > b ? 1 : 0);
+    case 'ge': return (a, b) => (a >= b ? 1 : 0);
+  }
+}
+
+type FloatStore = Float32Array | Float64Array;
+
+/** Monomorphic loops for the hot float ops, equal shapes or one scalar side. */
+function fastBinary(op: BinaryKernel, a: FloatStore, b: FloatStore, o: FloatStore, mode: 'same' | 'xs' | 'ys'): boolean {
+  const n = o.length;
+  if (mode === 'same') {
+    switch (op) {
+      case 'add': for (let i = 0; i < n; i++) o[i] = a[i] + b[i]; return true;
+      case 'sub': for (let i = 0; i < n; i++) o[i] = a[i] - b[i]; return true;
+      case 'mul': for (let i = 0; i < n; i++) o[i] = a[i] * b[i]; return true;
+      case 'div': for (let i = 0; i < n; i++) o[i] = a[i] / b[i]; return true;
+      case 'max': for (let i = 0; i < n; i++) o[i] = Math.max(a[i], b[i]); return true;
+      case 'min': for (let i = 0; i < n; i++) o[i] = Math.min(a[i], b[i]); return true;
+      default: return false;
+    }
+  }
+  if (mode === 'xs') {
+    const s = a[0];
+    switch (op) {
+      case 'add': for (let i = 0; i < n; i++) o[i] = s + b[i]; return true;
+      case 'sub': for (let i = 0; i < n; i++) o[i] = s - b[i]; return true;
+      case 'mul': for (let i = 0; i < n; i++) o[i] = s * b[i]; return true;
+      case 'div': for (let i = 0; i < n; i++) o[i] = s / b[i]; return true;
+      case 'max': for (let i = 0; i < n; i++) o[i] = Math.max(s, b[i]); return true;
+      case 'min': for (let i = 0; i < n; i++) o[i] = Math.min(s, b[i]); return true;
+      default: return false;
+    }
+  }
+  const s = b[0];
+  switch (op) {
+    case 'add': for (let i = 0; i < n; i++) o[i] = a[i] + s; return true;
+    case 'sub': for (let i = 0; i < n; i++) o[i] = a[i] - s; return true;
+    case 'mul': for (let i = 0; i < n; i++) o[i] = a[i] * s; return true;
+    case 'div': for (let i = 0; i < n; i++) o[i] = a[i] / s; return true;
+    case 'max': for (let i = 0; i < n; i++) o[i] = Math.max(a[i], s); return true;
+    case 'min': for (let i = 0; i < n; i++) o[i] = Math.min(a[i], s); return true;
+    default: return false;
+  }
+}
+
+/** The equal-rank broadcast shape of x and y (the caller has checked compatibility). */
+function resultShape(x: Shape, y: Shape): Shape {
+  if (sameShape(x, y)) return x;
+  return x.map((d, i) => (d === 1 ? y[i] : d));
+}
+
+/**
+ * `op` elementwise over x and y (same dtype, same rank, size-1 dims broadcast). Comparisons
+ * return bool; max/min propagate NaN. Weak type: the AND of the operands' (never for bool).
+ */
+export function binary(op: BinaryKernel, x: NDArray, y: NDArray): NDArray {
+  const shape = resultShape(x.shape, y.shape);
+  const n = sizeOf(shape);
+  const same = x.size === n && y.size === n;
+  const ia = same || x.size === n ? null : broadcastIndexMap(x.shape, shape);
+  const ib = same || y.size === n ? null : broadcastIndexMap(y.shape, shape);
+  if (isComplexDtype(x.dtype)) return complexBinary(op, x, y, shape, ia, ib);
+  const compare = COMPARISONS.has(op);
+  const outDtype: DType = compare ? 'bool' : x.dtype;
+  const out = NDArray.zeros(outDtype, shape, outDtype !== 'bool' && x.weakType && y.weakType);
+  const a = x.data;
+  const b = y.data;
+  const o = out.data;
+  if (!compare && (x.dtype === 'float32' || x.dtype === 'float64') && n > 0) {
+    const mode = same ? 'same' : x.size === 1 && y.size === n ? 'xs' : y.size === 1 && x.size === n ? 'ys' : undefined;
+    if (mode && fastBinary(op, a as FloatStore, b as FloatStore, o as FloatStore, mode)) return out;
+  }
+  const f = realBinaryFn(op, x.dtype);
+  const r = compare ? null : storeRounder(outDtype);
+  const g: Fn2 = r ? (p, q) => r(f(p, q)) : f;
+  if (!ia && !ib) for (let i = 0; i < n; i++) o[i] = g(a[i], b[i]);
+  else if (!ia) for (let i = 0; i < n; i++) o[i] = g(a[i], b[ib![i]]);
+  else if (!ib) for (let i = 0; i < n; i++) o[i] = g(a[ia[i]], b[i]);
+  else for (let i = 0; i < n; i++) o[i] = g(a[ia[i]], b[ib[i]]);
+  return out;
+}

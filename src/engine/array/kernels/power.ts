@@ -1,0 +1,52 @@
+// lax.integer_pow: x ** n for a static integer n, by repeated squaring with a rounding to the
+// dtype after every multiplication (as the lowered multiply chain does), then a reciprocal for
+// negative n.
+
+import { NDArray } from '../ndarray';
+import { cdiv, cmul } from './complex';
+import { intBits, isComplexDtype, roundTo } from './util';
+
+export function integerPow(x: NDArray, n: number): NDArray {
+  const out = NDArray.zeros(x.dtype, x.shape, x.weakType);
+  const a = x.data;
+  const o = out.data;
+  const size = x.size;
+  const k = Math.abs(n);
+  if (isComplexDtype(x.dtype)) {
+    const r = roundTo(x.dtype);
+    for (let i = 0; i < size; i++) {
+      let acc: [number, number] | undefined;
+      let base: [number, number] = [a[2 * i], a[2 * i + 1]];
+      for (let e = k; e > 0; e = Math.floor(e / 2)) {
+        if (e % 2 === 1) acc = acc ? cmul(acc[0], acc[1], base[0], base[1]).map(r) as [number, number] : base;
+        if (e > 1) base = cmul(base[0], base[1], base[0], base[1]).map(r) as [number, number];
+      }
+      let v: [number, number] = acc ?? [1, 0];
+      if (n < 0) v = cdiv(1, 0, v[0], v[1]);
+      o[2 * i] = v[0];
+      o[2 * i + 1] = v[1];
+    }
+    return out;
+  }
+  if (n === 2 && (x.dtype === 'float32' || x.dtype === 'float64')) {
+    for (let i = 0; i < size; i++) { const v = a[i]; o[i] = v * v; }
+    return out;
+  }
+  const r = roundTo(x.dtype);
+  const integral = !(x.dtype.startsWith('float') || x.dtype === 'bfloat16');
+  const mul = integral && intBits(x.dtype) <= 32
+    ? (p: number, q: number) => r(Math.imul(p, q))
+    : (p: number, q: number) => r(p * q);
+  for (let i = 0; i < size; i++) {
+    let acc: number | undefined;
+    let base = a[i];
+    for (let e = k; e > 0; e = Math.floor(e / 2)) {
+      if (e % 2 === 1) acc = acc === undefined ? base : mul(acc, base);
+      if (e > 1) base = mul(base, base);
+    }
+    let v = acc ?? 1;
+    if (n < 0) v = integral ? (v === 1 ? 1 : v === -1 ? -1 : v === 0 ? -1 : 0) : 1 / v;
+    o[i] = integral ? v : r(v);
+  }
+  return out;
+}
