@@ -97,6 +97,7 @@ function formatInt(v: bigint, s: Spec, of: string): string {
     }
     case 'c':
       if (s.sign) throw new PyError('ValueError', "Sign not allowed with integer format specifier 'c'");
+      if (v < 0n || v >= 0x110000n) throw new PyError('OverflowError', '%c arg not in range(0x110000)');
       return pad(String.fromCodePoint(Number(v)), '', s, '<');
     default:
       throw unknownCode(s.type, of);
@@ -116,9 +117,9 @@ function formatFloat(x: number, s: Spec): string {
 
 /** The unsigned text of |x| for a float presentation type (`addDot0`: '' type's `.0` rule). */
 function floatBody(a: number, type: string, precision: number, alternate: boolean, addDot0: boolean): string {
+  if (type === '%') return floatBody(a * 100, 'f', precision, alternate, false) + '%';
   if (Number.isNaN(a)) return 'nan';
   if (a === Infinity) return 'inf';
-  if (type === '%') return floatBody(a * 100, 'f', precision, alternate, false) + '%';
   if (type === '' && precision < 0) {
     const r = pyFloatRepr(a);
     return addDot0 ? r : r.replace(/\.0$/, '').replace(/\.0e/, 'e');
