@@ -1,0 +1,108 @@
+// The primitive vocabulary as types: every primitive name, its parameters, and the five rules
+// each one must provide. `RULES` in table.ts is typed `{ [P in PrimitiveName]: PrimitiveRules<
+// ParamsOf<P>> }`, so adding a name here without all its rules is a compile error.
+
+import type { AVal, DType } from '../../array/dtype';
+import type { NDArray } from '../../array/ndarray';
+import type { Value } from '../core';
+
+export type UnaryPrimitive =
+  | 'neg' | 'sign' | 'floor' | 'ceil' | 'is_finite' | 'exp' | 'exp2' | 'log' | 'log1p' | 'expm1'
+  | 'tanh' | 'logistic' | 'sin' | 'cos' | 'tan' | 'asin' | 'acos' | 'atan' | 'sinh' | 'cosh'
+  | 'asinh' | 'acosh' | 'atanh' | 'sqrt' | 'rsqrt' | 'cbrt' | 'abs' | 'erf' | 'erfc' | 'erf_inv'
+  | 'lgamma' | 'digamma' | 'real' | 'imag' | 'conj' | 'square' | 'not' | 'stop_gradient';
+
+export type BinaryPrimitive =
+  | 'add' | 'sub' | 'mul' | 'div' | 'rem' | 'pow' | 'max' | 'min' | 'atan2' | 'nextafter'
+  | 'and' | 'or' | 'xor' | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'complex';
+
+export type ReducePrimitive =
+  | 'reduce_sum' | 'reduce_prod' | 'reduce_max' | 'reduce_min' | 'reduce_and' | 'reduce_or';
+
+export type CumulativePrimitive = 'cumsum' | 'cumprod' | 'cummax' | 'cummin';
+
+export interface DotDims {
+  readonly contracting: readonly [readonly number[], readonly number[]];
+  readonly batch: readonly [readonly number[], readonly number[]];
+}
+
+export type ScatterCombine = 'set' | 'add' | 'mul' | 'min' | 'max';
+export type GatherMode = 'clip' | 'fill';
+
+type NoParams = Record<string, never>;
+
+/** Parameters of each primitive (what JAX calls the primitive's `params`). */
+export type PrimitiveParams = { [P in UnaryPrimitive | BinaryPrimitive]: NoParams } & {
+  [P in ReducePrimitive]: { axes: readonly number[] };
+} & { [P in CumulativePrimitive]: { axis: number; reverse: boolean } } & {
+  /** lax.round: 'away' (ROUND_AWAY_FROM_ZERO, the default) or 'even' (TO_NEAREST_EVEN). */
+  round: { method: 'away' | 'even' };
+  integer_pow: { y: number };
+  /** args: [pred (bool), caseFalse, caseTrue], as lax.select_n(pred, *cases). */
+  select_n: NoParams;
+  /** args: [lo, x, hi]. */
+  clamp: NoParams;
+  convert_element_type: { newDtype: DType; weakType: boolean };
+  argmax: { axis: number; indexDtype: DType };
+  argmin: { axis: number; indexDtype: DType };
+  broadcast_in_dim: { shape: readonly number[]; broadcastDimensions: readonly number[] };
+  reshape: { newSizes: readonly number[] };
+  squeeze: { dimensions: readonly number[] };
+  expand_dims: { dimensions: readonly number[] };
+  transpose: { permutation: readonly number[] };
+  rev: { dimensions: readonly number[] };
+  slice: { start: readonly number[]; limit: readonly number[]; strides: readonly number[] | null };
+  /** args: [operand, ...startIndices (0-d integer arrays, one per axis)]. */
+  dynamic_slice: { sliceSizes: readonly number[] };
+  /** args: [operand, update, ...startIndices]. */
+  dynamic_update_slice: NoParams;
+  /** args: [operand, padValue (0-d)]; config: (lo, hi, interior) per axis. */
+  pad: { config: readonly (readonly [number, number, number])[] };
+  concatenate: { dimension: number };
+  iota: { dtype: DType; shape: readonly number[]; dimension: number };
+  dot_general: { dims: DotDims; preferredDtype: DType | null };
+  /** args: [operand, ...indices] (k integer arrays of one shape indexing axes startAxis..). */
+  gather: { startAxis: number; mode: GatherMode; fillValue: number | boolean | null };
+  /** args: [operand, updates, ...indices]. */
+  scatter: { startAxis: number; combine: ScatterCombine };
+  /** Ascending, NaN last, stable (jnp's descending sort is rev of this). */
+  sort: { dimension: number };
+  argsort: { dimension: number; indexDtype: DType };
+  // Next issue: custom_jvp_call, custom_vjp_call, cond, while, scan go here (each carries its
+  // sub-functions or jaxprs in params; their rules live in primitives/control.ts).
+};
+
+export type PrimitiveName = keyof PrimitiveParams;
+export type ParamsOf<P extends PrimitiveName> = PrimitiveParams[P];
+
+/** A tangent or cotangent; `null` is a symbolic zero. */
+export type MaybeZero = Value | null;
+
+export interface JvpResult {
+  primalsOut: Value[];
+  tangentsOut: MaybeZero[];
+}
+
+export interface BatchResult {
+  outs: Value[];
+  /** The batch dimension of each output; null when an output is the same for every example. */
+  dims: (number | null)[];
+}
+
+export interface PrimitiveRules<P> {
+  /** Evaluates on concrete arrays (calls kernels). */
+  impl(args: NDArray[], params: P): NDArray[];
+  /** Shape, dtype and weak type of the results; raises JAX's errors for bad operands. */
+  abstractEval(avals: AVal[], params: P): AVal[];
+  /** Forward mode: `primals` are values one level down, `tangents` null where zero. */
+  jvp(primals: Value[], tangents: MaybeZero[], params: P): JvpResult;
+  /**
+   * Reverse mode: one cotangent per input (null = zero), written with `bind`-based lax
+   * functions so that it can itself be differentiated.
+   */
+  vjp(cts: MaybeZero[], primalsIn: Value[], primalsOut: Value[], params: P): MaybeZero[];
+  /** vmap: `dims[i]` is argument i's batch dimension, null when unbatched (not all null). */
+  batch(args: Value[], dims: (number | null)[], params: P, axisSize: number): BatchResult;
+}
+
+export type RuleTable = { [P in PrimitiveName]: PrimitiveRules<ParamsOf<P>> };

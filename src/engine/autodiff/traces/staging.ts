@@ -1,0 +1,113 @@
+// jit: tracing with abstract tracers (shape and dtype only) records a jaxpr, a list of
+// equations; calling the jitted function replays the equations through `bind`, so jit composes
+// with every other transformation (grad of jit replays under the vjp trace; jit of grad
+// records the backward pass). Jaxprs are cached per argument avals, as JAX caches per
+// signature, so the traced Python function body runs once per signature.
+
+import type { AVal } from '../../array/dtype';
+import { bind } from '../core';
+import type { ParamsOf, PrimitiveName } from '../primitives/types';
+import { RULES } from '../primitives/table';
+import { avalOf, Trace, Tracer, type Value, withTrace } from '../tracer';
+
+/** An equation operand: a variable of the jaxpr, or a constant captured at trace time. */
+type Atom = { id: number } | { value: Value };
+
+interface Equation {
+  prim: PrimitiveName;
+  params: unknown;
+  inputs: Atom[];
+  outIds: number[];
+}
+
+export interface Jaxpr {
+  inIds: number[];
+  eqns: Equation[];
+  outs: Atom[];
+}
+
+export class StagingTracer extends Tracer {
+  constructor(
+    readonly trace: StagingTrace,
+    readonly aval: AVal,
+    readonly atom: Atom,
+  ) {
+    super();
+  }
+  /** Abstract: no concrete value (Python control flow on it raises, as under jax.jit). */
+  concrete(): undefined {
+    return undefined;
+  }
+}
+
+export class StagingTrace extends Trace {
+  readonly eqns: Equation[] = [];
+  /** True once a constant from an enclosing transformation was captured (no caching then). */
+  capturedTracer = false;
+  private nextId = 0;
+
+  newVar(aval: AVal): StagingTracer {
+    return new StagingTracer(this, aval, { id: this.nextId++ });
+  }
+
+  lift(v: Value): StagingTracer {
+    if (v instanceof Tracer) this.capturedTracer = true;
+    return new StagingTracer(this, avalOf(v), { value: v });
+  }
+
+  processPrimitive<P extends PrimitiveName>(prim: P, args: Tracer[], params: ParamsOf<P>): Value[] {
+    const tracers = args as StagingTracer[];
+    const outAvals = RULES[prim].abstractEval(tracers.map((t) => t.aval), params);
+    const outs = outAvals.map((a) => this.newVar({ shape: a.shape, dtype: a.dtype, weakType: a.weakType }));
+    this.eqns.push({
+      prim,
+      params,
+      inputs: tracers.map((t) => t.atom),
+      outIds: outs.map((o) => (o.atom as { id: number }).id),
+    });
+    return outs;
+  }
+}
+
+/** Traces `fn` at the avals of `args` into a jaxpr. */
+export function makeJaxpr(fn: (xs: Value[]) => Value[], avals: readonly AVal[]): { jaxpr: Jaxpr; cacheable: boolean } {
+  const trace = new StagingTrace();
+  return withTrace(trace, () => {
+    const inputs = avals.map((a) => trace.newVar(a));
+    const outs = fn(inputs).map((o): Atom => (o instanceof StagingTracer && o.trace === trace ? o.atom : { value: o }));
+    const inIds = inputs.map((i) => (i.atom as { id: number }).id);
+    return { jaxpr: { inIds, eqns: trace.eqns, outs }, cacheable: !trace.capturedTracer };
+  });
+}
+
+/** Evaluates a jaxpr on `args` by binding each equation (so outer transformations see it). */
+export function evalJaxpr(jaxpr: Jaxpr, args: readonly Value[]): Value[] {
+  const env = new Map<number, Value>();
+  jaxpr.inIds.forEach((id, i) => env.set(id, args[i]));
+  const read = (a: Atom): Value => ('value' in a ? a.value : (env.get(a.id) as Value));
+  for (const e of jaxpr.eqns) {
+    const outs = bind(e.prim, e.inputs.map(read), e.params as ParamsOf<PrimitiveName>);
+    e.outIds.forEach((id, i) => env.set(id, outs[i]));
+  }
+  return jaxpr.outs.map(read);
+}
+
+function avalKey(a: AVal): string {
+  return `${a.dtype}${a.weakType ? '~' : ''}[${a.shape.join(',')}]`;
+}
+
+/** jax.jit over flat Values: trace once per argument signature, replay through `bind`. */
+export function jit(fn: (xs: Value[]) => Value[]): (xs: Value[]) => Value[] {
+  const cache = new Map<string, Jaxpr>();
+  return (xs) => {
+    const avals = xs.map(avalOf);
+    const key = avals.map(avalKey).join(';');
+    let jaxpr = cache.get(key);
+    if (!jaxpr) {
+      const traced = makeJaxpr(fn, avals);
+      jaxpr = traced.jaxpr;
+      if (traced.cacheable) cache.set(key, jaxpr);
+    }
+    return evalJaxpr(jaxpr, xs);
+  };
+}
