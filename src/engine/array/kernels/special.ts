@@ -109,7 +109,7 @@ export function digamma(x: number): number {
   if (x <= 0 && Number.isInteger(x)) return NaN;
   if (x < 0) return digamma(1 - x) - Math.PI / Math.tan(Math.PI * x);
   let result = 0;
-  while (x < 6) {
+  while (x < 10) {
     result -= 1 / x;
     x += 1;
   }

@@ -25,9 +25,8 @@ export function roundHalfAway(x: number): number {
 export function roundHalfEven(x: number): number {
   const f = Math.floor(x);
   const d = x - f;
-  if (d < 0.5) return f;
-  if (d > 0.5) return f + 1;
-  return f % 2 === 0 ? f : f + 1;
+  const r = d < 0.5 ? f : d > 0.5 ? f + 1 : f % 2 === 0 ? f : f + 1;
+  return r === 0 ? x * 0 : r; // keeps the sign of zero: round(-0.5) is -0.
 }
 
 function popcount32(v: number): number {
