@@ -40,7 +40,10 @@ def td_gradient(w, s, r, s_next, gamma):
     pass
 `,
   entry: { name: 'td_gradient', params: ['w', 's', 'r', 's_next', 'gamma'] },
-  expected: (args) => vector(vec(args.s).map((si) => -tdError(args) * si)),
+  expected: (args) => {
+    const delta = tdError(args);
+    return vector(vec(args.s).map((si) => -delta * si));
+  },
   tolerance: FLOAT32_TOLERANCE,
   examples: [
     {
