@@ -52,6 +52,11 @@ export interface TypeSlots {
   index?(self: PyObject): bigint;
   complex?(self: PyObject): { re: number; im: number };
   hash?(self: PyObject): HashKey;
+  /**
+   * Descriptor protocol (`__get__`), for class attributes such as `property`, `staticmethod`,
+   * `classmethod`: what `instance.name` (or `owner.name` when `instance` is null) gives.
+   */
+  get?(self: PyObject, instance: PyObject | null, owner: PyClass): PyObject;
 }
 
 export abstract class PyObject {

@@ -1,0 +1,170 @@
+// Parsing a Python file into top-level statements ready to run.
+//
+// The live-editor choice: the file is parsed with @lezer/python, which always produces a tree,
+// marking what it could not parse with error (`⚠`) nodes. Each top-level statement that
+// contains an error node is reported as a SyntaxError and is *not* run; every intact top-level
+// statement *is* run, in order. So while the user is typing in one function, the rest of the
+// file keeps showing results. (Python itself would refuse the whole file; we prefer to keep the
+// editor useful and say clearly which statement is broken.) A statement that uses a construct
+// outside the subset is intact: it becomes an `Unsupported` node that raises
+// NotImplementedError when it runs.
+
+import type { SyntaxNode, Tree } from '@lezer/common';
+import { parser } from '@lezer/python';
+import type { Range } from '../report';
+import type { Span, Stmt } from './ast';
+import { Malformed, Source } from './convertExpr';
+import { StmtConverter } from './convertStmt';
+import { LineIndex } from './lineIndex';
+
+export * from './ast';
+export { LineIndex } from './lineIndex';
+
+export interface SyntaxErrorInfo {
+  message: string;
+  span: Span;
+  range: Range;
+}
+
+/** A source text with its line index; AST spans are offsets into `text`. */
+export interface SourceText {
+  text: string;
+  lines: LineIndex;
+}
+
+export interface TopLevelStatement {
+  /** The statement, present when `intact`. */
+  stmt: Stmt | null;
+  intact: boolean;
+  /** An expression statement: its value is reported like a REPL would. */
+  isExpression: boolean;
+  span: Span;
+  range: Range;
+  /** The comment after the statement on its last line, without `#`, e.g. ` → 4.0`. */
+  trailingComment: { text: string; span: Span } | null;
+  source: SourceText;
+}
+
+export interface ParsedModule {
+  source: SourceText;
+  tree: Tree;
+  statements: TopLevelStatement[];
+  syntaxErrors: SyntaxErrorInfo[];
+}
+
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const COMPOUND_LINE = /^\s*(async\s+)?(def|class|if|elif|else|for|while|try|except|finally|with)\b/;
+
+export function parseModule(text: string): ParsedModule {
+  const tree = parser.parse(text);
+  const source: SourceText = { text, lines: new LineIndex(text) };
+  const converter = new StmtConverter(new Source(text));
+  const statements: TopLevelStatement[] = [];
+  const syntaxErrors: SyntaxErrorInfo[] = [];
+
+  for (let node = tree.topNode.firstChild; node; node = node.nextSibling) {
+    if (node.name === 'Comment') continue;
+    const s = trimmedSpan(text, node);
+    const error = firstError(node);
+    if (error) {
+      syntaxErrors.push(describeError(source, error));
+      statements.push(topLevel(source, null, s, node.name === 'ExpressionStatement'));
+      continue;
+    }
+    let stmts: Stmt[];
+    try {
+      stmts = converter.statement(node);
+    } catch (e) {
+      if (!(e instanceof Malformed)) throw e;
+      syntaxErrors.push({ message: 'invalid syntax', span: s, range: source.lines.range(s) });
+      statements.push(topLevel(source, null, s, false));
+      continue;
+    }
+    stmts.forEach((stmt, i) => {
+      const own = stmts.length === 1 ? s : trimmedSpan(text, stmt.span);
+      const entry = topLevel(source, stmt, own, stmt.kind === 'Expr');
+      // In `a; b  # note`, the comment belongs to the last statement of the line.
+      if (i < stmts.length - 1) entry.trailingComment = null;
+      statements.push(entry);
+    });
+  }
+  return { source, tree, statements, syntaxErrors };
+}
+
+/** Parses one expression (an annotation's arguments, a REPL line). Throws SyntaxError text. */
+export function parseExpressionStatement(text: string): { stmt: Stmt | null; errors: SyntaxErrorInfo[]; source: SourceText } {
+  const m = parseModule(text);
+  const stmts = m.statements.filter((s) => s.stmt);
+  return { stmt: stmts.length === 1 && m.syntaxErrors.length === 0 ? stmts[0].stmt : null, errors: m.syntaxErrors, source: m.source };
+}
+
+function topLevel(source: SourceText, stmt: Stmt | null, s: Span, isExpression: boolean): TopLevelStatement {
+  return {
+    stmt,
+    intact: stmt !== null,
+    isExpression,
+    span: s,
+    range: source.lines.range(s),
+    trailingComment: trailingComment(source, s),
+    source,
+  };
+}
+
+function trimmedSpan(text: string, n: { from: number; to: number }): Span {
+  let to = n.to;
+  while (to > n.from && /\s/.test(text[to - 1])) to--;
+  return { from: n.from, to };
+}
+
+function trailingComment(source: SourceText, s: Span): { text: string; span: Span } | null {
+  const line = source.lines.position(s.to).line;
+  const end = source.lines.lineEnd(line);
+  const rest = source.text.slice(s.to, end);
+  const m = /^\s*#/.exec(rest);
+  if (!m) return null;
+  const from = s.to + m[0].length - 1;
+  return { text: source.text.slice(from + 1, end), span: { from, to: end } };
+}
+
+function firstError(node: SyntaxNode): SyntaxNode | null {
+  if (node.type.isError) return node;
+  let found: SyntaxNode | null = null;
+  const cursor = node.cursor();
+  cursor.iterate((n) => {
+    if (found) return false;
+    if (n.type.isError) {
+      found = n.node;
+      return false;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** A Python-like message for a lezer error node. */
+function describeError(source: SourceText, error: SyntaxNode): SyntaxErrorInfo {
+  const text = source.text;
+  // An unclosed bracket: an enclosing node opens a bracket and never closes it.
+  for (let p: SyntaxNode | null = error.parent; p; p = p.parent) {
+    const first = p.firstChild;
+    if (first && first.name in OPENERS && first.to - first.from === 1) {
+      const last = p.lastChild;
+      if (!last || last.name !== OPENERS[first.name] || last === first) {
+        const s = { from: first.from, to: first.to };
+        return { message: `'${first.name}' was never closed`, span: s, range: source.lines.range(s) };
+      }
+    }
+  }
+  const at = Math.min(error.from, text.length);
+  const line = source.lines.position(at).line;
+  const lineText = text.slice(source.lines.lineStart(line), source.lines.lineEnd(line)).replace(/#.*$/, '').trimEnd();
+  if (COMPOUND_LINE.test(lineText) && !lineText.endsWith(':')) {
+    const end = source.lines.lineStart(line) + lineText.length;
+    const s = { from: end, to: end };
+    return { message: "expected ':'", span: s, range: source.lines.range(s) };
+  }
+  let to = Math.max(error.to, at + 1);
+  if (to > text.length) to = text.length;
+  const s = { from: Math.min(at, to), to };
+  return { message: 'invalid syntax', span: s, range: source.lines.range(s) };
+}
