@@ -1,0 +1,79 @@
+// jax.nn basics: relu (gradient 0 at 0, as JAX's custom JVP), sigmoid, softplus, log_softmax,
+// softmax, logsumexp. Written on lax with JAX's stabilising max shifts (stop_gradient).
+
+import { avalOf, type Value } from '../../autodiff/core';
+import * as L from '../../autodiff/lax';
+import { None, PyModule, type PyObject } from '../../interp/object';
+import { pyInt, truthy } from '../../interp/protocol';
+import { addAll, type Bound, fn, isNone } from '../args';
+import { wrap } from '../array';
+import { promoteArgsInexact, broadcastTo } from '../promote';
+import { keptShape, reductionAxes } from '../numpy/axes';
+import { constLike, toBool } from '../numpy/ufuncs';
+import { arrayArg } from '../coerce';
+
+function inexact(name: string, x: PyObject): Value {
+  return promoteArgsInexact(name, [x])[0];
+}
+
+/** max over `axes` kept as size-1 axes, with the masked-out elements at -inf; no gradient. */
+function shiftMax(x: Value, axes: number[], mask: Value | undefined): Value {
+  const shape = avalOf(x).shape;
+  const masked = mask ? L.select(mask, x, constLike(x, -Infinity)) : x;
+  let m = L.reduceMax(masked, axes);
+  m = L.select(L.isFinite(m), m, constLike(m, 0));
+  return L.stopGradient(broadcastTo(L.reshape(m, keptShape(shape, axes)), shape));
+}
+
+function softmaxParts(b: Bound, name: string): { x: Value; axes: number[]; mask: Value | undefined } {
+  const x = inexact(name, b.x);
+  const axes = reductionAxes(isNone(b.axis) ? pyInt(-1) : b.axis, avalOf(x).shape.length);
+  const mask = isNone(b.where) ? undefined : broadcastTo(toBool(arrayArg(name, b.where)), avalOf(x).shape);
+  return { x, axes, mask };
+}
+
+function sumKept(v: Value, axes: number[], mask: Value | undefined): Value {
+  const shape = avalOf(v).shape;
+  const masked = mask ? L.select(mask, v, constLike(v, 0)) : v;
+  return broadcastTo(L.reshape(L.reduceSum(masked, axes), keptShape(shape, axes)), shape);
+}
+
+export function nnModule(): PyModule {
+  const m = new PyModule('jax.nn');
+  addAll(m, [
+    fn('jax.nn', 'relu', ['x'], (b) => {
+      const x = arrayArg('relu', b.x);
+      return wrap(L.select(L.gt(x, constLike(x, 0)), x, constLike(x, 0)));
+    }),
+    fn('jax.nn', 'sigmoid', ['x'], (b) => wrap(L.logistic(inexact('sigmoid', b.x)))),
+    fn('jax.nn', 'softplus', ['x'], (b) => {
+      const x = inexact('softplus', b.x);
+      return wrap(L.add(L.log1p(L.exp(L.neg(L.abs(x)))), L.max(x, constLike(x, 0))));
+    }),
+    fn('jax.nn', 'log_softmax', ['x', 'axis?', 'where?'], (b) => {
+      const { x, axes, mask } = softmaxParts(b, 'log_softmax');
+      const shifted = L.sub(x, shiftMax(x, axes, mask));
+      const out = L.sub(shifted, L.log(sumKept(L.exp(shifted), axes, mask)));
+      return wrap(mask ? L.select(mask, out, constLike(out, -Infinity)) : out);
+    }),
+    fn('jax.nn', 'softmax', ['x', 'axis?', 'where?'], (b) => {
+      const { x, axes, mask } = softmaxParts(b, 'softmax');
+      const e = L.exp(L.sub(x, shiftMax(x, axes, mask)));
+      const out = L.div(e, sumKept(e, axes, mask));
+      return wrap(mask ? L.select(mask, out, constLike(out, 0)) : out);
+    }),
+    fn('jax.nn', 'logsumexp', ['a', 'axis?', 'b?', 'keepdims?', 'return_sign?', 'where?'], (bd) => {
+      const x = inexact('logsumexp', bd.a);
+      const shape = avalOf(x).shape;
+      const axes = reductionAxes(bd.axis, shape.length);
+      const mx = shiftMax(x, axes, undefined);
+      const s = L.log(L.reduceSum(L.exp(L.sub(x, mx)), axes));
+      const mxReduced = L.reshape(L.slice(mx, shape.map(() => 0), keptShape(shape, axes)), shape.filter((_, i) => !axes.includes(i)));
+      const out = L.add(s, mxReduced);
+      const keep = !isNone(bd.keepdims) && truthy(bd.keepdims);
+      return wrap(keep ? L.reshape(out, keptShape(shape, axes)) : out);
+    }),
+  ]);
+  void None;
+  return m;
+}
