@@ -58,7 +58,7 @@ export interface Digits {
 }
 
 /**
- * Dragon4 on |x| (finite). `cutoffMax` limits the digits (total digits or digits past the
+ * Dragon4 on |x| (finite, a value of `fmt`). `cutoffMax` limits the digits (total digits or digits past the
  * point, by `cutoffMode`; -1 for none); `cutoffMin` asks for at least that many in unique mode.
  */
 export function dragon4(
@@ -69,7 +69,9 @@ export function dragon4(
   cutoffMax: number,
   cutoffMin: number,
 ): Digits {
-  const v = Math.abs(x);
+  // Values are stored already rounded to their format; rounding again keeps a stray value (a
+  // float32 handed over as float16, say) from breaking the exact arithmetic below.
+  const v = Math.abs(roundToFormat(x, fmt));
   if (v === 0) return { digits: '0', exponent: 0 };
   const e = Math.max(binaryExponent(v), fmt.minExponent);
   const ulpExp = e - fmt.precision + 1;
