@@ -62,9 +62,7 @@ export function arrayBindings(body: readonly Stmt[], imports: ImportMap): Map<st
         else other.add(t.id);
       }
     } else if (n.kind === 'For' || n.kind === 'AugAssign' || n.kind === 'AnnAssign') {
-      walk([n.target], (t) => {
-        if (t.kind === 'Name') other.add(t.id);
-      });
+      for (const name of boundNames(n.target)) other.add(name);
     } else if (n.kind === 'FunctionDef' || n.kind === 'ClassDef') {
       other.add(n.name);
     }
@@ -97,4 +95,12 @@ export function visiblyNonScalarArray(e: Expr, facts: ModuleFacts): boolean {
     return (first.kind === 'Tuple' || first.kind === 'List') && first.elts.length > 0;
   }
   return false;
+}
+
+/** Names a target binds: `a`, `(a, b)`, `[a, *b]`; not `a[i]` or `a.b`, which mutate `a`. */
+function boundNames(target: Expr): string[] {
+  if (target.kind === 'Name') return [target.id];
+  if (target.kind === 'Tuple' || target.kind === 'List') return target.elts.flatMap(boundNames);
+  if (target.kind === 'Starred') return boundNames(target.value);
+  return [];
 }
