@@ -9,10 +9,11 @@ import * as transforms from '../transforms';
 
 type Combine = 'prod' | 'max' | 'min';
 
+// Wrapped, not referenced directly: lax is still loading when this module is first evaluated.
 const COMBINE: Record<Combine, (a: Value, b: Value) => Value> = {
-  prod: lax.mul,
-  max: lax.max,
-  min: lax.min,
+  prod: (a, b) => lax.mul(a, b),
+  max: (a, b) => lax.max(a, b),
+  min: (a, b) => lax.min(a, b),
 };
 
 /** Elements start, start+step, ... below `limit` along `axis`. */
