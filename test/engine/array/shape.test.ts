@@ -42,11 +42,16 @@ describe('shape kernels', () => {
     assert.deepEqual(vals(dynamicSlice(arr([0, 1, 2, 3, 4], 'int32'), [-2], [2])), [0, 1]);
     assert.deepEqual(vals(dynamicUpdateSlice(m, arr([[9, 9]], 'int32'), [1, 5])), [[1, 2, 3], [4, 9, 9]]);
     assert.deepEqual(vals(m), [[1, 2, 3], [4, 5, 6]]); // input untouched
+    const weak = arr([1, 2], 'float32', true);
+    assert.equal(dynamicUpdateSlice(weak, arr([5], 'float32', true), [0]).weakType, true);
+    assert.equal(dynamicUpdateSlice(weak, arr([5]), [0]).weakType, false);
   });
 
   it('concatenate along any axis', () => {
     assert.deepEqual(vals(concatenate([m, arr([[7, 8, 9]], 'int32')], 0)), [[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
     assert.deepEqual(vals(concatenate([m, arr([[0], [0]], 'int32')], 1)), [[1, 2, 3, 0], [4, 5, 6, 0]]);
+    // jnp.concatenate's text for an empty sequence
+    assert.throws(() => concatenate([], 0), { name: 'ValueError', message: 'Need at least one array to concatenate.' });
   });
 
   it('pad with low, high (negative crops) and interior padding', () => {

@@ -2,7 +2,7 @@
 // concatenate, pad. Reshapes share data (arrays are immutable); the others copy through an
 // index map.
 
-import { typeError } from '../../errors';
+import { typeError, valueError } from '../../errors';
 import { pythonShape } from '../broadcast';
 import { NDArray, type Shape, sizeOf } from '../ndarray';
 import { broadcastIndexMap, gatherByMap, isComplexDtype, stridedIndexMap, stridesOf } from './util';
@@ -67,6 +67,7 @@ export function rev(x: NDArray, axes: readonly number[]): NDArray {
 
 /** Joins arrays of one dtype along `axis` (other dimensions equal). */
 export function concatenate(xs: readonly NDArray[], axis: number): NDArray {
+  if (xs.length === 0) throw valueError('Need at least one array to concatenate.');
   const first = xs[0];
   const shape = [...first.shape];
   shape[axis] = xs.reduce((s, x) => s + x.shape[axis], 0);

@@ -26,7 +26,7 @@ export function dynamicSlice(x: NDArray, start: readonly number[], sizes: readon
 /** A copy of x with `update` written at `start` (clamped so that it fits). */
 export function dynamicUpdateSlice(x: NDArray, update: NDArray, start: readonly number[]): NDArray {
   const s = clampStart(x.shape, start, update.shape);
-  const out = NDArray.zeros(x.dtype, x.shape, x.weakType);
+  const out = NDArray.zeros(x.dtype, x.shape, x.weakType && update.weakType);
   out.data.set(x.data);
   const strides = stridesOf(x.shape);
   const offset = s.reduce((acc, v, i) => acc + v * strides[i], 0);
