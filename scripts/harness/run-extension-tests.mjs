@@ -8,8 +8,10 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import { ROOT, ensureInstalled, launchChromium, makeWorkspace, scratch, startServer, workbenchUrl } from './server.mjs';
 
+const MARK = '[gradlens-test] ';
 const TIMEOUT_MS = Number(process.env.GRADLENS_TEST_TIMEOUT_MS ?? 600_000);
 const testsIndex = path.join(ROOT, 'out', 'test', 'extension', 'index.js');
 for (const required of [testsIndex, path.join(ROOT, 'dist', 'extension.js'), path.join(ROOT, 'dist', 'worker.js')]) {
@@ -22,6 +24,7 @@ for (const required of [testsIndex, path.join(ROOT, 'dist', 'extension.js'), pat
 ensureInstalled();
 const tmp = scratch('gradlens-exthost-');
 const workspace = makeWorkspace(path.join(tmp, 'workspace'));
+const workbenchLog = path.join(tmp, 'workbench.log');
 let server;
 let browser;
 let exitCode = 1;
@@ -33,6 +36,12 @@ const cleanup = async () => {
 process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 process.on('SIGTERM', () => void cleanup().then(() => process.exit(143)));
 
+function showLogs() {
+  const tail = (file, n) => { try { return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n'); } catch { return ''; } };
+  console.error(`[harness] workbench log (tail):\n${tail(workbenchLog, 40)}`);
+  console.error(`[harness] server log (tail):\n${server?.logTail() ?? ''}`);
+}
+
 const t0 = Date.now();
 try {
   server = await startServer({ dataDir: path.join(tmp, 'server') });
@@ -41,11 +50,17 @@ try {
   let finish;
   const exited = new Promise((resolve) => (finish = resolve));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
-    (type === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
+    // The extension host forwards console calls: a format string and its arguments.
+    // Lines the suites marked are the test report; the rest is the workbench's own logging, kept
+    // in a file and shown only when something fails.
+    const text = format(...(Array.isArray(args) ? args : [args]));
+    for (const line of text.split('\n')) {
+      if (line.startsWith(MARK)) process.stdout.write(`${line.slice(MARK.length)}\n`);
+      else fs.appendFileSync(workbenchLog, `<${type}> ${line}\n`);
+    }
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
-  const env = {};
+  const env = { GRADLENS_TEST_MARK_OUTPUT: '1' };
   if (process.env.GRADLENS_TEST_GREP) env.GRADLENS_TEST_GREP = process.env.GRADLENS_TEST_GREP;
   const payload = [
     ['extensionDevelopmentPath', `vscode-remote://remote${ROOT}`],
@@ -57,12 +72,12 @@ try {
   const outcome = await Promise.race([exited, timer]);
   if (outcome === 'timeout') {
     console.error(`\n[harness] the extension tests did not finish within ${TIMEOUT_MS} ms`);
-    console.error(`[harness] server log (tail):\n${server.logTail()}`);
+    showLogs();
     exitCode = 1;
   } else {
     exitCode = outcome;
     console.log(`[harness] extension tests exited with ${exitCode} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    if (exitCode !== 0) console.error(`[harness] server log (tail):\n${server.logTail()}`);
+    if (exitCode !== 0) showLogs();
   }
 } catch (e) {
   console.error(`[harness] ${e instanceof Error ? e.stack : e}`);
