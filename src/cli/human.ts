@@ -12,8 +12,9 @@ interface Row {
   render(): string[];
 }
 
-function snippet(sourceLines: string[], line: number): string {
-  const text = (sourceLines[line - 1] ?? '').trim();
+/** The code of a statement's first line, without its trailing comment. */
+function snippet(source: string, range: { start: { offset: number }; end: { offset: number } }): string {
+  const text = source.slice(range.start.offset, range.end.offset).split('\n')[0].trim();
   return text.length > SOURCE_COLUMN ? `${text.slice(0, SOURCE_COLUMN - 1)}…` : text.padEnd(SOURCE_COLUMN);
 }
 
@@ -22,7 +23,6 @@ function indentRest(text: string, indent: string): string {
 }
 
 export function formatReport(report: Report, source: string, style: Style): string {
-  const sourceLines = source.split(/\r?\n/);
   const gutter = (line: number) => String(line).padStart(5);
   const valueIndent = ' '.repeat(5 + 2 + SOURCE_COLUMN + 1 + 2);
   const rows: Row[] = [];
@@ -37,7 +37,7 @@ export function formatReport(report: Report, source: string, style: Style): stri
           tail = v.expected.ok ? style.green(`  ✓ # → ${v.expected.text}`) : style.red(`  ✗ expected ${v.expected.text}`);
         }
         if (v.finiteDifference) tail += finiteDifferenceText(v.finiteDifference, style);
-        return [`${style.dim(gutter(v.line))}  ${style.dim(snippet(sourceLines, v.line))} → ${indentRest(v.repr, valueIndent)}${tail}`];
+        return [`${style.dim(gutter(v.line))}  ${style.dim(snippet(source, v.range))} → ${indentRest(v.repr, valueIndent)}${tail}`];
       },
     });
   }

@@ -1,6 +1,7 @@
 // The engine's public entry points. Everything returned is plain data (report.ts).
 
 import type { Limits } from './context';
+import { runCheck } from './check/run';
 import type { Report } from './report';
 
 export type { Report } from './report';
@@ -18,7 +19,5 @@ export interface CheckOptions {
 
 /** Checks one Python file: evaluates it top to bottom and reports values and diagnostics. */
 export function checkSource(source: string, options: CheckOptions = {}): Report {
-  // Assembled in check/run.ts once the interpreter and the jax modules exist.
-  void source;
-  throw new Error(`checkSource is not assembled yet (${options.fileName ?? '<string>'})`);
+  return runCheck(source, options);
 }
