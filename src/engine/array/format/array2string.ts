@@ -27,8 +27,13 @@ export interface Array2StringOptions {
 /** The row-major flat indices of an array of `shape`, one list of kept positions per axis. */
 function keptPositions(shape: Shape, summarise: boolean): number[][] {
   return shape.map((n) => {
-    const all = Array.from({ length: n }, (_, i) => i);
-    return summarise && n > 2 * EDGE_ITEMS ? [...all.slice(0, EDGE_ITEMS), ...all.slice(n - EDGE_ITEMS)] : all;
+    const edges = summarise && n > 2 * EDGE_ITEMS;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (edges && i === EDGE_ITEMS) i = n - EDGE_ITEMS;
+      out.push(i);
+    }
+    return out;
   });
 }
 

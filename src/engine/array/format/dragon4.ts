@@ -43,8 +43,10 @@ function binaryExponent(x: number): number {
 }
 
 const TEN = 10n;
+const POW10: bigint[] = [1n];
 function pow10(n: number): bigint {
-  return TEN ** BigInt(n);
+  while (POW10.length <= n) POW10.push(POW10[POW10.length - 1]! * TEN);
+  return POW10[n]!;
 }
 
 export type DigitMode = 'unique' | 'exact';
@@ -73,6 +75,8 @@ export function dragon4(
   // float32 handed over as float16, say) from breaking the exact arithmetic below.
   const v = Math.abs(roundToFormat(x, fmt));
   if (v === 0) return { digits: '0', exponent: 0 };
+  const integral = integerDigits(v, fmt, cutoffMode, cutoffMax);
+  if (integral) return integral;
   const e = Math.max(binaryExponent(v), fmt.minExponent);
   const ulpExp = e - fmt.precision + 1;
   const mantissa = BigInt(v / 2 ** ulpExp); // exact: v is a value of `fmt`
@@ -151,6 +155,19 @@ export function dragon4(
     } else out[out.length - 1]++;
   }
   return { digits: out.join(''), exponent };
+}
+
+/**
+ * Fast path for integers below 2^precision: their neighbours are at most 1 apart, so no shorter
+ * decimal identifies them and the shortest digits are the exact ones. Only when no cutoff would
+ * round them.
+ */
+function integerDigits(v: number, fmt: BinaryFormat, cutoffMode: CutoffMode, cutoffMax: number): Digits | undefined {
+  if (!Number.isInteger(v) || v >= 2 ** fmt.precision) return undefined;
+  const text = String(v);
+  const digits = text.replace(/0+$/, '');
+  if (cutoffMode === 'total' && cutoffMax >= 0 && digits.length > cutoffMax) return undefined;
+  return { digits, exponent: text.length - 1 };
 }
 
 /** NumPy's trim modes: 'k' keep, '.' trim zeros keep the point, '0' keep one zero, '-' trim both. */

@@ -69,7 +69,9 @@ export function floatingFormat(data: readonly number[], fmt: BinaryFormat, sign:
     padLeft = Math.max(padLeft, 3 - offset, 3 + (negInf ? 1 : 0) - offset);
   }
 
-  return (x: number): string => {
+  // Equal values print equally: remember each one (arrays often repeat values).
+  const memo = new Map<number, string>();
+  const format = (x: number): string => {
     if (!Number.isFinite(x)) {
       const text = Number.isNaN(x) ? (signed ? '+nan' : 'nan') : x < 0 ? '-inf' : signed ? '+inf' : 'inf';
       return ' '.repeat(Math.max(0, padLeft + padRight + 1 - text.length)) + text;
@@ -78,6 +80,12 @@ export function floatingFormat(data: readonly number[], fmt: BinaryFormat, sign:
       return scientific(x, fmt, { precision, minDigits, unique: true, trim, sign: signed, padLeft, expDigits: expSize });
     }
     return positional(x, fmt, { precision, minDigits, unique: true, fractional: true, trim, sign: signed, padLeft, padRight });
+  };
+  return (x: number): string => {
+    if (x === 0) return format(x); // keeps -0 apart from 0
+    let text = memo.get(x);
+    if (text === undefined) memo.set(x, (text = format(x)));
+    return text;
   };
 }
 
