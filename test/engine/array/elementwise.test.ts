@@ -22,6 +22,8 @@ describe('elementwise kernels', () => {
     assert.deepEqual(vals(binary('mul', arr([[2]]), m)), [[2, 4, 6], [8, 10, 12]]);
     assert.deepEqual(vals(binary('div', m, arr([[2]]))), [[0.5, 1, 1.5], [2, 2.5, 3]]);
     assert.deepEqual(vals(binary('add', arr([[1], [2]]), arr([[10, 20]]))), [[11, 21], [12, 22]]);
+    // beyond the contract: a 0-d operand against an n-d one broadcasts as in NumPy
+    assert.deepEqual(vals(binary('add', arr(1), m)), [[2, 3, 4], [5, 6, 7]]);
   });
 
   it('weak type is the AND of the operands; comparisons give strong bool', () => {

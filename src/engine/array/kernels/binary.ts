@@ -3,6 +3,7 @@
 // truncates toward zero and follows XLA's CPU results for division by zero (-1, or all ones for
 // unsigned; rem gives the dividend) and INT_MIN / -1 (INT_MIN).
 
+import { broadcastShapes } from '../broadcast';
 import { DTYPES, type DType } from '../dtype';
 import { NDArray, type Shape, sizeOf } from '../ndarray';
 import { complexBinary } from './complex';
@@ -160,10 +161,13 @@ function fastBinary(op: BinaryKernel, a: FloatStore, b: FloatStore, o: FloatStor
   }
 }
 
-/** The equal-rank broadcast shape of x and y (the caller has checked compatibility). */
+/** The broadcast shape of x and y. The contract promises equal ranks; NumPy's right-aligned
+ *  rule is applied anyway so that a 0-d operand against an n-d one also works. */
 function resultShape(x: Shape, y: Shape): Shape {
   if (sameShape(x, y)) return x;
-  return x.map((d, i) => (d === 1 ? y[i] : d));
+  const shape = broadcastShapes(x, y);
+  if (!shape) throw new Error(`binary kernel on incompatible shapes (${x.join(', ')}) and (${y.join(', ')})`);
+  return shape;
 }
 
 /**

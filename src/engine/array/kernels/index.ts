@@ -1,6 +1,18 @@
-// The array kernel API (docs: /work/briefs/kernels-api.md, the contract with autodiff/).
+// The array kernel API: the contract with autodiff/ (primitive impl rules) and jax/.
 // Every kernel takes and returns NDArrays, allocates through NDArray.zeros (charging the run's
-// element budget) and never mutates its inputs.
+// element budget) and never mutates its inputs. Results are rounded to the result dtype.
+//
+// Decisions worth knowing (each file says why):
+// - Elementwise ops compute in float64 and round once to the dtype on store, so float32
+//   transcendental results are correctly rounded (XLA's CPU approximations may differ by an ulp).
+// - Integer arithmetic wraps (two's complement) up to 32 bits; int64/uint64 are stored as doubles
+//   and are exact only up to 2^53 (no wrapping beyond).
+// - Sums are pairwise in float64 and products accumulate in float64, rounded once; dot_general
+//   accumulates in float64 (integers: int32 wrapping) and rounds once.
+// - lax.div / lax.rem by zero and INT_MIN / -1 follow XLA's CPU results (-1 / all ones; the
+//   dividend; INT_MIN).
+// - Float -> int conversion truncates, maps NaN to 0 and saturates out-of-range values.
+// - sort: NaN last, -0 == +0, stable; descending is the reversed ascending sort.
 
 export { type UnaryKernel, unary } from './unary';
 export { type BinaryKernel, binary } from './binary';
