@@ -60,7 +60,7 @@ export interface RunResult {
   passed: boolean;
   outcomes: TestOutcome[];
   mistakes: MistakeFinding[];
-  /** Errors raised by the learner's own top-level code. */
+  /** Errors raised by the learner's own top-level code (not by a test call). */
   fileErrors: Diagnostic[];
   /** The engine itself failed (a bug): nothing could be judged. */
   internalError?: string;
@@ -142,7 +142,8 @@ export function runExercise(exercise: Exercise, userSource: string, options: { c
   }
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
   const judged = tests.map(({ test, visible }, i) => judge(exercise, test, visible, built.testLines[i], report, errors));
-  const fileErrors = errors.filter((d) => d.range.start.line <= built.userLines);
+  // Errors not raised by a test call come from the learner's own top-level code.
+  const fileErrors = errors.filter((d) => !built.testLines.some((line) => lineOfError(d).includes(line)));
   const valuesPassed = judged.every((j) => j.outcome.status === 'passed');
   const code = codeOnly(userSource);
   const mistakes = exercise.mistakes.filter((m) => (m.failsRun || !valuesPassed) && detected(m, judged, code, exercise));
@@ -183,7 +184,7 @@ function judge(exercise: Exercise, test: ExerciseTest, visible: boolean, line: n
     outcome.reason = 'the engine did not reach this test (see the errors in the file)';
     return { outcome, args, expected };
   }
-  outcome.got = treeText(value.result);
+  outcome.got = value.repr || treeText(value.result);
   const comparison = compareTree(value.result, expected, test.tolerance ?? exercise.tolerance);
   outcome.status = comparison.ok ? 'passed' : 'failed';
   if (comparison.reason) outcome.reason = comparison.reason;
