@@ -1,0 +1,217 @@
+// The checks that run code: applying an annotation's transform, comparing an expected-value
+// comment, and the finite-difference check of a top-level `jax.grad(...)(...)` statement.
+// run.ts calls these with the interpreter that ran the file so far, so names resolve in the
+// module namespace as of that point.
+
+import { PyError } from '../errors';
+import {
+  type Interpreter, type Kwargs, type ModuleRegistry, type PyObject, PyFunction, PyTuple, PyList,
+} from '../interp';
+import { callObject, lookupAttr, pyStr, toPyIndex, truthy } from '../interp/protocol';
+import { toTree } from '../jax/tree';
+import type { AnnotationReport, Diagnostic, FiniteDifferenceReport, Range } from '../report';
+import type { ParsedModule, TopLevelStatement } from '../syntax';
+import type { Expr } from '../syntax/ast';
+import type { Annotation } from './annotations';
+import { classifyError } from './codes';
+import { customRulesReached } from './customRules';
+import { type ExpectedResult, compareExpectedTree } from './expectedCompare';
+import { type ModuleFacts, moduleFacts, sourceOf } from './facts';
+import { checkGradientNumerically, functionLabel, gradientPart } from './numeric';
+import { finiteDifferenceReport, numericDiagnostic } from './numericReport';
+import { transformSites, type TransformSite } from './sites';
+import type { Node } from './walk';
+
+export interface EvaluateOptions {
+  /** The registry the interpreter imports from (the transforms are looked up in its `jax`). */
+  modules: ModuleRegistry;
+  /** Run the finite-difference check (default true). */
+  finiteDifferences?: boolean;
+  /** Facts of the parsed module, reused across calls of one run. */
+  facts?: ModuleFacts;
+}
+
+/** `expr  # → 4.0`: compares a value with the comment's expected text. */
+export function compareExpected(value: PyObject, expectedText: string, interp: Interpreter): ExpectedResult {
+  try {
+    return compareExpectedTree(toTree(value), expectedText, (text) => toTree(interp.evalExpression(text)));
+  } catch (e) {
+    if (!(e instanceof PyError)) throw e;
+    return { text: expectedText, ok: false, message: `The expected value ${expectedText} raised ${e.pyType}: ${e.message}` };
+  }
+}
+
+function errorDiagnostic(e: PyError, range: Range, sourceText: string): Diagnostic {
+  return { severity: 'error', code: classifyError(e, sourceText), errorType: e.pyType, message: e.message, range };
+}
+
+/** Keyword arguments naming positional parameters become positional: grad differentiates positions. */
+function positionalize(fn: PyObject, args: PyObject[], kwargs: Kwargs): { args: PyObject[]; kwargs: Kwargs } {
+  if (!(fn instanceof PyFunction)) return { args, kwargs };
+  const rest = new Map(kwargs);
+  const out = [...args];
+  for (const p of fn.params.positional.slice(args.length)) {
+    const v = rest.get(p.name);
+    if (!v) break;
+    out.push(v);
+    rest.delete(p.name);
+  }
+  return { args: out, kwargs: rest };
+}
+
+/** argnums as the transform reads it (int or sequence), normalised against `n` arguments. */
+function readArgnums(options: Kwargs, n: number): number | number[] | undefined {
+  const a = options.get('argnums');
+  if (!a) return 0;
+  const norm = (o: PyObject): number => {
+    const k = Number(toPyIndex(o));
+    return k < 0 ? k + n : k;
+  };
+  if (a instanceof PyTuple || a instanceof PyList) return a.items.map(norm);
+  return norm(a);
+}
+
+/** The source of a Python function and of the top-level defs it calls, for naming kink conventions. */
+function functionSource(fn: PyObject, facts: ModuleFacts | undefined): { text: string; roots: Node[] } {
+  if (!(fn instanceof PyFunction)) return { text: functionLabel(fn), roots: [] };
+  const roots: Node[] = Array.isArray(fn.body) ? [...(fn.body as Node[])] : [fn.body as Node];
+  let text = fn.source.text.slice(fn.span.from, fn.span.to);
+  if (facts) {
+    for (const [name, def] of facts.defs) if (name !== fn.name && new RegExp(`\\b${name}\\b`).test(text)) text += `\n${sourceOf(facts, def)}`;
+  }
+  return { text, roots };
+}
+
+interface NumericInput {
+  transform: string;
+  fn: PyObject;
+  args: PyObject[];
+  kwargs: Kwargs;
+  options: Kwargs;
+  result: PyObject;
+  range: Range;
+  facts: ModuleFacts | undefined;
+}
+
+function runNumeric(input: NumericInput): { finiteDifference?: FiniteDifferenceReport; diagnostics: Diagnostic[] } {
+  const hasAux = truthyOption(input.options, 'has_aux');
+  const gradient = gradientPart(input.transform, input.result, hasAux);
+  const argnums = readArgnums(input.options, input.args.length);
+  if (!gradient || argnums === undefined) return { diagnostics: [] };
+  const check = checkGradientNumerically({ fn: input.fn, args: input.args, kwargs: input.kwargs, argnums, hasAux, gradient });
+  if (!check) return { diagnostics: [] };
+  const source = functionSource(input.fn, input.facts);
+  const rules = input.facts
+    ? customRulesReached(source.roots, input.fn instanceof PyFunction ? input.fn.name : undefined, input.facts)
+    : [];
+  const numeric = { check, functionName: functionLabel(input.fn), sourceText: source.text, customRules: rules, range: input.range };
+  const d = numericDiagnostic(numeric);
+  return { finiteDifference: finiteDifferenceReport(numeric), diagnostics: d ? [d] : [] };
+}
+
+function truthyOption(options: Kwargs, name: string): boolean {
+  const v = options.get(name);
+  return v !== undefined && truthy(v);
+}
+
+/**
+ * Evaluates one annotation: its arguments and options in the module namespace, then the
+ * transform applied to the function at those arguments, then the finite-difference check.
+ */
+export function runAnnotation(
+  interp: Interpreter,
+  a: Annotation,
+  options: EvaluateOptions & { parsed?: ParsedModule },
+): { report: AnnotationReport; diagnostics: Diagnostic[] } {
+  const report: AnnotationReport = { function: a.functionName, line: a.line, transform: a.transform, range: a.range };
+  const facts = options.facts ?? (options.parsed ? moduleFacts(options.parsed) : undefined);
+  const fail = (e: unknown): { report: AnnotationReport; diagnostics: Diagnostic[] } => {
+    if (!(e instanceof PyError)) throw e;
+    return { report, diagnostics: [errorDiagnostic(e, a.range, `${a.optionsText} ${a.argsText}`)] };
+  };
+  const fn = interp.globals.get(a.functionName);
+  if (!fn) {
+    const message = `The @${a.transform} annotation cannot run: ${a.functionName} is not defined (did its def raise an error?)`;
+    return { report, diagnostics: [{ severity: 'error', code: 'annotation-target', message, range: a.range }] };
+  }
+  try {
+    const transform = lookupAttr(options.modules.get('jax')!(), a.transform);
+    if (!transform) throw new PyError('NotImplementedError', `Grad Lens does not evaluate jax.${a.transform} yet`);
+    const opts = interp.evalCallArguments(a.optionsText).kwargs;
+    const raw = interp.evalCallArguments(a.argsText);
+    const { args, kwargs } = positionalize(fn, raw.args, raw.kwargs);
+    const result = callObject(callObject(transform, [fn], opts), args, kwargs);
+    report.result = toTree(result);
+    report.text = pyStr(result);
+    if (options.finiteDifferences === false) return { report, diagnostics: [] };
+    const numeric = runNumeric({ transform: a.transform, fn, args, kwargs, options: opts, result, range: a.range, facts });
+    if (numeric.finiteDifference) report.finiteDifference = numeric.finiteDifference;
+    return { report, diagnostics: numeric.diagnostics };
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export interface GradCall {
+  transform: string;
+  site: TransformSite;
+  /** The source texts run.ts (or the numeric check) re-evaluates. */
+  fnText: string;
+  options: { name: string; text: string }[];
+  args: string[];
+  kwargs: { name: string; text: string }[];
+}
+
+/**
+ * Recognises a top-level `jax.grad(f, ...)(args)` / `jax.value_and_grad(...)(...)` / `grad(f)(...)`
+ * statement (after `from jax import grad`). Undefined for anything else, including calls with
+ * `*args`/`**kwargs`, whose positions cannot be read off the source.
+ */
+export function gradCallOf(stmt: TopLevelStatement, parsed: ParsedModule, facts = moduleFacts(parsed)): GradCall | undefined {
+  const s = stmt.stmt;
+  if (!s || s.kind !== 'Expr' || s.value.kind !== 'Call') return undefined;
+  const site = transformSites([s.value], facts).find((x) => x.applied === s.value);
+  if (!site || !site.fnExpr || (site.transform !== 'grad' && site.transform !== 'value_and_grad')) return undefined;
+  const text = (e: Expr): string => sourceOf(facts, e);
+  if ([...site.transformCall.args, ...site.applied!.args].some((a) => a.kind === 'star' || a.kind === 'dstar')) return undefined;
+  const named = (call: typeof site.transformCall) =>
+    call.args.flatMap((a) => (a.kind === 'kw' ? [{ name: a.name, text: text(a.value) }] : []));
+  const transformPositional = site.transformCall.args.filter((a) => a.kind === 'pos');
+  if (transformPositional.length > 1) return undefined; // argnums passed positionally: rare, not re-read
+  return {
+    transform: site.transform,
+    site,
+    fnText: text(site.fnExpr),
+    options: named(site.transformCall),
+    args: site.applied!.args.flatMap((a) => (a.kind === 'pos' ? [text(a.value)] : [])),
+    kwargs: named(site.applied!),
+  };
+}
+
+/**
+ * The finite-difference check of a top-level grad-family statement whose value is `value`:
+ * re-evaluates the function, options and arguments from their source text (top-level names
+ * only change by statements, so they denote what the statement used).
+ */
+export function checkGradCall(
+  interp: Interpreter,
+  stmt: TopLevelStatement,
+  value: PyObject,
+  parsed: ParsedModule,
+  options: Partial<EvaluateOptions> = {},
+): { finiteDifference?: FiniteDifferenceReport; diagnostics: Diagnostic[] } {
+  if (options.finiteDifferences === false) return { diagnostics: [] };
+  const facts = options.facts ?? moduleFacts(parsed);
+  const call = gradCallOf(stmt, parsed, facts);
+  if (!call) return { diagnostics: [] };
+  try {
+    const fn = interp.evalExpression(call.fnText);
+    const opts: Kwargs = new Map(call.options.map((o) => [o.name, interp.evalExpression(o.text)]));
+    const args = call.args.map((t) => interp.evalExpression(t));
+    const kwargs: Kwargs = new Map(call.kwargs.map((o) => [o.name, interp.evalExpression(o.text)]));
+    return runNumeric({ transform: call.transform, fn, args, kwargs, options: opts, result: value, range: stmt.range, facts });
+  } catch (e) {
+    if (e instanceof PyError) return { diagnostics: [] };
+    throw e;
+  }
+}
