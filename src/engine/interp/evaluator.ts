@@ -18,7 +18,7 @@ import {
   PyObject, PySlice, PyStr, PyTuple,
 } from './object';
 import {
-  binaryOp, callObject, compareOp, contains, delItem, exceptionObject, getAttr, getItem, hashKey, inplaceOp, iterate,
+  binaryOp, callObject, compareOp, contains, delItem, isIterable, exceptionObject, getAttr, getItem, hashKey, inplaceOp, iterate,
   pyFormat, pyIs, pyRepr, pyStr, raiseObject, setAttr, setItem, truthy, unaryOp,
 } from './protocol';
 import { Scope, comprehensionScopeInfo, functionScopeInfo } from './scope';
@@ -91,8 +91,15 @@ export class Evaluator {
 
   /** Converts a JS stack overflow into Python's RecursionError; other errors pass through. */
   static asPyError(e: unknown): unknown {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) return new PyError('RecursionError', 'maximum recursion depth exceeded');
-    return e;
+    if (!(e instanceof RangeError)) return e;
+    // Near the stack limit even this check may overflow: then the outer frame converts it.
+    let stack = true;
+    try {
+      stack = e.message.includes('call stack');
+    } catch {
+      // keep `stack`: an overflow while checking is itself a stack overflow
+    }
+    return stack ? new PyError('RecursionError', 'maximum recursion depth exceeded') : e;
   }
 
   /** Zero-argument `super()` in the innermost running method. */
@@ -469,7 +476,7 @@ export class Evaluator {
           break;
         case 'star': {
           const v = this.eval(a.value, scope);
-          if (!v.cls.slot('iter')) throw typeError(`${fnName()} argument after * must be an iterable, not ${v.cls.name}`);
+          if (!isIterable(v)) throw typeError(`${fnName()} argument after * must be an iterable, not ${v.cls.name}`);
           for (const x of iterate(v)) args.push(x);
           break;
         }
@@ -565,7 +572,7 @@ export class Evaluator {
     for (const x of elts) {
       if (x.kind === 'Starred') {
         const v = this.eval(x.value, scope);
-        if (!v.cls.slot('iter')) throw typeError(`Value after * must be an iterable, not ${v.cls.name}`);
+        if (!isIterable(v)) throw typeError(`Value after * must be an iterable, not ${v.cls.name}`);
         for (const item of iterate(v)) out.push(item);
       } else {
         out.push(this.eval(x, scope));

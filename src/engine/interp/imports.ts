@@ -8,7 +8,7 @@
 import { PyError } from '../errors';
 import type { Alias } from '../syntax/ast';
 import { PyModule, PyObject } from './object';
-import { getAttr, lookupAttr } from './protocol';
+import { lookupAttr } from './protocol';
 import { outsideWorldMessage } from './evaluator';
 
 export type ModuleRegistry = Map<string, () => PyModule>;
@@ -56,7 +56,8 @@ export class Importer {
       if (attr !== undefined) return [bound, attr];
       const sub = `${module}.${alias.name}`;
       if (this.registry.has(sub)) return [bound, this.importModule(sub)];
-      throw new PyError('ImportError', `cannot import name '${alias.name}' from '${module}' (unknown location)`);
+      const quotedModule = `'${module}'`;
+      throw new PyError('ImportError', `cannot import name '${alias.name}' from ${quotedModule} (unknown location)`);
     });
   }
 
@@ -75,4 +76,3 @@ export class Importer {
   }
 }
 
-void getAttr;

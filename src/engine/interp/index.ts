@@ -82,7 +82,12 @@ export class Interpreter {
   runStatement(stmt: TopLevelStatement | Stmt, source?: SourceText): RunResult {
     let node: Stmt;
     if ('intact' in stmt) {
-      if (!stmt.stmt) throw new Error('runStatement: this statement has a syntax error and cannot run');
+      if (!stmt.stmt) {
+        // Not intact: report its SyntaxError instead of running it.
+        const message = stmt.syntaxError?.message ?? 'invalid syntax';
+        const range = stmt.syntaxError?.range ?? stmt.range;
+        return { ok: false, error: new PyError('SyntaxError', message), traceback: [{ name: '<module>', range }] };
+      }
       node = stmt.stmt;
       this.currentSource = stmt.source;
     } else {

@@ -298,9 +298,30 @@ export function isCallable(obj: PyObject): boolean {
 
 export function iterate(obj: PyObject): Iterable<PyObject> {
   const slot = obj.cls.slot('iter');
-  if (!slot) throw typeError(`'${typeName(obj)}' object is not iterable`);
+  if (!slot) {
+    // The old sequence protocol: indexing 0, 1, 2, ... until IndexError.
+    const get = obj.cls.slot('getitem');
+    if (get && !(obj instanceof PyClass)) return sequenceIteration(obj, get);
+    throw typeError(`'${typeName(obj)}' object is not iterable`);
+  }
   const it = slot(obj);
   return { [Symbol.iterator]: () => it };
+}
+
+function* sequenceIteration(obj: PyObject, get: (self: PyObject, key: PyObject) => PyObject): Generator<PyObject> {
+  for (let i = 0; ; i++) {
+    try {
+      yield get(obj, PyInt.of(i));
+    } catch (e) {
+      if (e instanceof PyError && (e.pyType === 'IndexError' || e.pyType === 'StopIteration')) return;
+      throw e;
+    }
+  }
+}
+
+/** Whether `iter(obj)` would succeed: an `iter` slot, or indexing (the sequence protocol). */
+export function isIterable(obj: PyObject): boolean {
+  return obj.cls.slot('iter') !== undefined || (obj.cls.slot('getitem') !== undefined && !(obj instanceof PyClass));
 }
 
 /** Iterates and collects into a JS array. */

@@ -3,11 +3,11 @@
 import { PyError, typeError } from '../errors';
 import type { Expr } from '../syntax/ast';
 import type { PyObject } from './object';
-import { iterate } from './protocol';
+import { isIterable, iterate } from './protocol';
 
 /** Splits `value` into one object per target; a starred target receives a list of the rest. */
 export function unpackValues(targets: readonly Expr[], value: PyObject): { values: PyObject[]; starAt: number } {
-  if (!value.cls.slot('iter')) throw typeError(`cannot unpack non-iterable ${value.cls.name} object`);
+  if (!isIterable(value)) throw typeError(`cannot unpack non-iterable ${value.cls.name} object`);
   const starAt = targets.findIndex((t) => t.kind === 'Starred');
   const items = [...iterate(value)];
   const n = targets.length;

@@ -273,7 +273,12 @@ export class ExprConverter {
   params(nodes: SyntaxNode[]): Params {
     const p = emptyParams();
     let afterStar = false;
-    for (const g of splitCommas(nodes.filter((n) => n.name !== '(' && n.name !== ')'))) {
+    // Lezer keeps no node for the positional-only marker `/`: find it in the text between groups.
+    const groups = splitCommas(nodes.filter((n) => n.name !== '(' && n.name !== ')'));
+    let gapStart = nodes[0]?.from ?? 0;
+    for (const g of groups) {
+      if (this.src.text.slice(gapStart, g[0].from).includes('/')) p.positionalOnly = p.positional.length;
+      gapStart = g[g.length - 1].to;
       const first = g[0];
       if (first.name === '/') {
         p.positionalOnly = p.positional.length;
@@ -292,6 +297,8 @@ export class ExprConverter {
         throw new Malformed();
       }
     }
+    const end = nodes[nodes.length - 1];
+    if (end && groups.length > 0 && this.src.text.slice(gapStart, end.to).includes('/')) p.positionalOnly = p.positional.length;
     return p;
   }
 
@@ -351,7 +358,11 @@ export class ExprConverter {
     const exprNodes: SyntaxNode[] = [];
     for (const c of k) {
       if (c.name === 'FormatConversion') conversion = this.src.slice(c)[1] as 'r' | 's' | 'a';
-      else if (c.name === 'FormatSelfDoc') selfDoc = this.src.text.slice(node.from + 1, c.to);
+      else if (c.name === 'FormatSelfDoc') {
+        // `{x = }` keeps the spaces after `=` too, up to the conversion, spec or closing brace.
+        const next = c.nextSibling;
+        selfDoc = this.src.text.slice(node.from + 1, next ? next.from : c.to);
+      }
       else if (c.name === 'FormatSpec') {
         const nested = kids(c).filter((n) => n.name === 'FormatReplacement');
         spec = this.textAndFields(c.from + 1, c.to, nested, raw);

@@ -16,7 +16,12 @@ export class StmtConverter extends ExprConverter {
   /** One lezer statement node → one or more AST statements (`a; b` gives two). */
   statement(node: SyntaxNode): Stmt[] {
     if (node.name === 'StatementGroup') return kids(node).filter((k) => k.name !== ';').flatMap((k) => this.statement(k));
-    return [this.single(node)];
+    const stmt = this.single(node);
+    // Compound statements' nodes end after the newline; spans stop at the last character.
+    let to = stmt.span.to;
+    while (to > stmt.span.from && /\s/.test(this.src.text[to - 1])) to--;
+    stmt.span = { from: stmt.span.from, to };
+    return [stmt];
   }
 
   block(body: SyntaxNode | undefined): Stmt[] {
@@ -28,7 +33,9 @@ export class StmtConverter extends ExprConverter {
     const s = span(node);
     const k = kids(node);
     const text = this.src.slice(node);
-    if (/^async\b/.test(text)) return { kind: 'Unsupported', what: '`async` code', span: s };
+    if (/^async\b/.test(text)) {
+      return { kind: 'Unsupported', what: node.name === 'FunctionDefinition' ? '`async` functions' : '`async` code', span: s };
+    }
     switch (node.name) {
       case 'ExpressionStatement':
         return { kind: 'Expr', value: this.exprList(k), span: s };

@@ -40,6 +40,8 @@ export interface TopLevelStatement {
   isExpression: boolean;
   span: Span;
   range: Range;
+  /** Why it is not intact (the first syntax error inside it), when it is not. */
+  syntaxError: SyntaxErrorInfo | null;
   /** The comment after the statement on its last line, without `#`, e.g. ` → 4.0`. */
   trailingComment: { text: string; span: Span } | null;
   source: SourceText;
@@ -67,8 +69,9 @@ export function parseModule(text: string): ParsedModule {
     const s = trimmedSpan(text, node);
     const error = firstError(node);
     if (error) {
-      syntaxErrors.push(describeError(source, error));
-      statements.push(topLevel(source, null, s, node.name === 'ExpressionStatement'));
+      const info = describeError(source, error);
+      syntaxErrors.push(info);
+      statements.push({ ...topLevel(source, null, s, node.name === 'ExpressionStatement'), syntaxError: info });
       continue;
     }
     let stmts: Stmt[];
@@ -76,8 +79,9 @@ export function parseModule(text: string): ParsedModule {
       stmts = converter.statement(node);
     } catch (e) {
       if (!(e instanceof Malformed)) throw e;
-      syntaxErrors.push({ message: 'invalid syntax', span: s, range: source.lines.range(s) });
-      statements.push(topLevel(source, null, s, false));
+      const info = { message: 'invalid syntax', span: s, range: source.lines.range(s) };
+      syntaxErrors.push(info);
+      statements.push({ ...topLevel(source, null, s, false), syntaxError: info });
       continue;
     }
     stmts.forEach((stmt, i) => {
@@ -88,7 +92,36 @@ export function parseModule(text: string): ParsedModule {
       statements.push(entry);
     });
   }
+  markNeighboursOfBroken(statements);
   return { source, tree, statements, syntaxErrors };
+}
+
+/**
+ * Lezer's recovery can split one broken line into several "statements" (`for x in y print(x)`
+ * gives a broken `for` and an intact `print(x)`), or leave the indented body of a broken header
+ * as top-level statements. Neither may run: a statement sharing a line with a broken one, or an
+ * indented "top-level" statement (which Python never has), is not intact either.
+ */
+function markNeighboursOfBroken(statements: TopLevelStatement[]): void {
+  const brokenLines = new Map<number, SyntaxErrorInfo>();
+  for (const s of statements) {
+    if (s.intact) continue;
+    for (let l = s.range.start.line; l <= s.range.end.line; l++) if (s.syntaxError) brokenLines.set(l, s.syntaxError);
+  }
+  for (const s of statements) {
+    if (!s.intact) continue;
+    const indented = s.range.start.column > 0;
+    let cause: SyntaxErrorInfo | undefined;
+    for (let l = s.range.start.line; l <= s.range.end.line && !cause; l++) cause = brokenLines.get(l);
+    if (!cause && indented) {
+      for (let l = s.range.start.line - 1; l >= 1 && !cause; l--) cause = brokenLines.get(l);
+    }
+    if (cause) {
+      s.intact = false;
+      s.stmt = null;
+      s.syntaxError = cause;
+    }
+  }
 }
 
 /** Parses one expression (an annotation's arguments, a REPL line). Throws SyntaxError text. */
@@ -105,6 +138,7 @@ function topLevel(source: SourceText, stmt: Stmt | null, s: Span, isExpression: 
     isExpression,
     span: s,
     range: source.lines.range(s),
+    syntaxError: null,
     trailingComment: trailingComment(source, s),
     source,
   };
@@ -156,6 +190,12 @@ function describeError(source: SourceText, error: SyntaxNode): SyntaxErrorInfo {
     }
   }
   const at = Math.min(error.from, text.length);
+  const closer = /^\s*([)\]}])/.exec(text.slice(at, at + 20));
+  if (closer && error.to > error.from) {
+    const from = at + closer[0].length - 1;
+    const s = { from, to: from + 1 };
+    return { message: `unmatched '${closer[1]}'`, span: s, range: source.lines.range(s) };
+  }
   const line = source.lines.position(at).line;
   const lineText = text.slice(source.lines.lineStart(line), source.lines.lineEnd(line)).replace(/#.*$/, '').trimEnd();
   if (COMPOUND_LINE.test(lineText) && !lineText.endsWith(':')) {

@@ -200,9 +200,9 @@ function findImpl(self: PyObject, args: PyObject[], name: string, right: boolean
   };
   const start = norm(args[1], 0);
   const end = norm(args[2], len);
-  const window = s.slice(start, end);
+  const part = s.slice(start, end);
   if (end - start < sub.length) return -1;
-  const i = right ? window.lastIndexOf(sub) : window.indexOf(sub);
+  const i = right ? part.lastIndexOf(sub) : part.indexOf(sub);
   return i < 0 ? -1 : i + start;
 }
 method(strClass, 'find', (self, args) => PyInt.of(findImpl(self, args, 'find', false)));
@@ -372,9 +372,9 @@ function percentFormat(template: string, values: PyObject): string {
     const w = width === '*' ? String(toPyIndex(next())) : width ?? '';
     const p = prec === '*' ? String(toPyIndex(next())) : prec;
     const v = next();
-    const align = flags.includes('-') ? '<' : '';
+    const align = flags.includes('-') ? '<' : '>';
     const sign = flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
-    const zero = flags.includes('0') && !align ? '0' : '';
+    const zero = flags.includes('0') && !flags.includes('-') ? '0' : '';
     const alt = flags.includes('#') ? '#' : '';
     const precPart = p !== undefined ? `.${p}` : '';
     switch (type) {
