@@ -7,6 +7,7 @@ import { pyBool, truthy } from '../../interp/protocol';
 import { addAll, fn } from '../args';
 import { arrayBaseClass } from '../array';
 import { GRAD_PARAMS, makeGrad } from '../api/grad';
+import { JIT_PARAMS, makeJit } from '../api/jit';
 import { stopGradientTree } from './lax';
 
 const configClass = new PyClass('Config', [objectClass], 'jax._src.config');
@@ -46,6 +47,7 @@ export function jaxModule(get: (n: string) => PyModule): PyModule {
   addAll(m, [
     fn('jax', 'grad', GRAD_PARAMS, (b) => makeGrad('grad', b)),
     fn('jax', 'value_and_grad', GRAD_PARAMS, (b) => makeGrad('value_and_grad', b)),
+    fn('jax', 'jit', JIT_PARAMS, (b) => makeJit(b)),
   ]);
   m.attrs.set('Array', arrayBaseClass);
   m.attrs.set('config', new Config());
