@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { checkGradCall } from '../../../src/engine/check/evaluate';
+import { checkGradientNumerically } from '../../../src/engine/check/numeric';
+import { NDArray } from '../../../src/engine/array/ndarray';
+import { PyFloat, lookupAttr } from '../../../src/engine/interp';
+import { wrap } from '../../../src/engine/jax/array';
+import { run } from './engine';
+
+const HEADER = 'import jax\nimport jax.numpy as jnp\n';
+
+/** Runs `src` and the finite-difference check of its last statement (a grad-family call). */
+function checkLast(src: string) {
+  const ran = run(src);
+  const stmt = ran.parsed.statements[ran.parsed.statements.length - 1];
+  const value = ran.values.get(stmt.range.start.line);
+  assert.ok(value, `the last statement raised: ${ran.errors.get(stmt.range.start.line)?.message}`);
+  return checkGradCall(ran.interp, stmt, value, ran.parsed);
+}
+
+describe('check/numeric: finite differences', () => {
+  it('a correct gradient passes (tanh, closed form 1 - tanh²)', () => {
+    const r = checkLast(HEADER + 'def f(x):\n    return jnp.sum(jnp.tanh(x) ** 2)\njax.grad(f)(jnp.array([0.3, -1.2, 2.0]))\n');
+    assert.equal(r.finiteDifference?.ok, true);
+    assert.equal(r.finiteDifference?.kink, undefined);
+    assert.deepEqual(r.diagnostics, []);
+  });
+
+  it('pytrees: a dict argument and argnums=(0, 1)', () => {
+    const src = HEADER +
+      'def loss(p, x):\n    return jnp.sum((p["w"] * x + p["b"]) ** 2)\n' +
+      'jax.grad(loss, argnums=(0, 1))({"w": jnp.array([1.0, -2.0]), "b": 0.5}, jnp.array([0.1, 0.4]))\n';
+    assert.equal(checkLast(src).finiteDifference?.ok, true);
+  });
+
+  it('value_and_grad with has_aux checks the gradient of the first output', () => {
+    const r = checkLast(HEADER + 'def f(x):\n    return jnp.sin(x) * x, 7\njax.value_and_grad(f, has_aux=True)(0.7)\n');
+    assert.equal(r.finiteDifference?.ok, true);
+  });
+
+  it('a wrong gradient (twice the true one) is a mismatch', () => {
+    // f(x) = x² at x = 3: the true gradient is 6; claim 12.
+    const ran = run('def f(x):\n    return x * x\n');
+    const fn = ran.interp.globals.get('f')!;
+    const wrong = wrap(new NDArray('float32', [], Float32Array.of(12), true));
+    const check = checkGradientNumerically({ fn, args: [new PyFloat(3)], argnums: 0, hasAux: false, gradient: wrong })!;
+    assert.equal(check.report.ok, false);
+    // along direction t the claim is 12t and the truth 6t: the error is 6|t|
+    assert.ok(Math.abs(check.worst.claimed - 2 * check.worst.central) < 1e-6);
+    assert.equal(check.sides, undefined);
+    const right = wrap(new NDArray('float32', [], Float32Array.of(6), true));
+    assert.equal(checkGradientNumerically({ fn, args: [new PyFloat(3)], argnums: 0, hasAux: false, gradient: right })!.report.ok, true);
+  });
+
+  it('abs at 0 is reported as a kink naming JAX\'s convention (d|x|/dx = 1 at 0), not a mismatch', () => {
+    const r = checkLast(HEADER + 'jax.grad(jnp.abs)(0.0)\n');
+    assert.ok(r.finiteDifference?.kink, 'kink reported');
+    assert.match(r.finiteDifference!.kink!, /derivative of abs at 0 to be 1/);
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity]), [['finite-difference-kink', 'information']]);
+  });
+
+  it('maximum at a tie is a kink (JAX splits the gradient ½ each)', () => {
+    const r = checkLast(HEADER + 'def f(x, y):\n    return jnp.maximum(x, y)\njax.grad(f, argnums=(0, 1))(1.0, 1.0)\n');
+    assert.match(r.finiteDifference?.kink ?? '', /half of the gradient/);
+  });
+
+  it('relu at 0 is a kink (JAX: derivative 0 at 0)', function () {
+    const ran = run(HEADER);
+    const nn = ran.modules.get('jax.nn')!();
+    if (!lookupAttr(nn, 'relu')) this.skip(); // jax.nn.relu not in the jax layer yet
+    const r = checkLast(HEADER + 'def f(x):\n    return jax.nn.relu(x)\njax.grad(f)(0.0)\n');
+    assert.match(r.finiteDifference?.kink ?? '', /relu has derivative 0 at 0/);
+  });
+
+  it('away from the kink abs is smooth: no kink, agreement', () => {
+    const r = checkLast(HEADER + 'jax.grad(jnp.abs)(-2.0)\n');
+    assert.deepEqual(r.finiteDifference && { ok: r.finiteDifference.ok, kink: r.finiteDifference.kink }, { ok: true, kink: undefined });
+  });
+});
+
+describe('check/numeric: custom rules', () => {
+  const CUSTOM = (factor: string) => HEADER + [
+    '@jax.custom_jvp',
+    'def f(x):',
+    '    return jnp.sin(x)',
+    '',
+    '@f.defjvp',
+    'def f_jvp(primals, tangents):',
+    '    (x,), (t,) = primals, tangents',
+    `    return f(x), ${factor} * jnp.cos(x) * t`,
+    '',
+    'def loss(x):',
+    '    return f(x) * 2.0',
+    '',
+    'jax.grad(loss)(0.5)',
+  ].join('\n') + '\n';
+
+  function customJvpAvailable(): boolean {
+    const ran = run('import jax\n');
+    return lookupAttr(ran.modules.get('jax')!(), 'custom_jvp') !== undefined;
+  }
+
+  it('a correct custom_jvp passes', function () {
+    if (!customJvpAvailable()) this.skip(); // jax.custom_jvp is not in the jax layer yet
+    const r = checkLast(CUSTOM('1.0'));
+    assert.equal(r.finiteDifference?.ok, true);
+  });
+
+  it('a custom_jvp off by a factor 2 is flagged, with the custom rule as the suspect', function () {
+    if (!customJvpAvailable()) this.skip();
+    const r = checkLast(CUSTOM('2.0'));
+    assert.equal(r.finiteDifference?.ok, false);
+    assert.equal(r.diagnostics[0].code, 'finite-difference-mismatch');
+    assert.match(r.diagnostics[0].message, /custom_jvp rule of f \(f\.defjvp\).*custom rule is the suspect/);
+  });
+});
