@@ -150,6 +150,12 @@ describe("array/format: Python's format() (the format-spec mini-language docs)",
     assert.equal(f(Infinity, 'F'), 'INF');
     assert.equal(f(0.1, ''), '0.1');
     assert.equal(f(0.1, '.20f'), '0.10000000000000000555');
+    // 'z' coerces a negative zero after rounding (docs); zero padding is grouped too (recorded,
+    // CPython 3.11).
+    assert.equal(f(-0.001, 'z.1f'), '0.0');
+    assert.equal(f(-Infinity, 'z'), '-inf');
+    assert.equal(f(1234.5, '010,.1f'), '0,001,234.5');
+    assert.equal(i(0, '012_'), '0_000_000_000');
   });
   it('int examples', () => {
     assert.equal(i(1234567890, ','), '1,234,567,890');

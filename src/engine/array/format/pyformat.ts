@@ -17,6 +17,8 @@ interface Spec {
   align: '' | '<' | '>' | '=' | '^';
   sign: '' | '+' | '-' | ' ';
   alternate: boolean;
+  /** 'z': a negative zero (after rounding) loses its sign. */
+  coerceZero: boolean;
   zero: boolean;
   width: number;
   grouping: '' | ',' | '_';
@@ -34,6 +36,7 @@ function parseSpec(spec: string): Spec {
     align: (m[2] ?? (m[6] ? '=' : '')) as Spec['align'],
     sign: (m[3] ?? '') as Spec['sign'],
     alternate: !!m[5],
+    coerceZero: !!m[4],
     zero: !!m[6],
     width: m[7] ? Number(m[7]) : 0,
     grouping: (m[8] ?? '') as Spec['grouping'],
@@ -83,16 +86,16 @@ function formatInt(v: bigint, s: Spec, of: string): string {
     case '':
     case 'd':
     case 'n':
-      body = group(a.toString(), s.grouping, 3);
+      body = group(a.toString(), s.grouping, 3, zeroWidth(s, signText(neg, s).length, 0));
       break;
     case 'b':
     case 'o':
     case 'x':
     case 'X': {
       const radix = s.type === 'b' ? 2 : s.type === 'o' ? 8 : 16;
-      body = group(a.toString(radix), s.grouping, 4);
-      if (s.type === 'X') body = body.toUpperCase();
       if (s.alternate) prefix = '0' + (s.type === 'X' ? 'X' : s.type);
+      body = group(a.toString(radix), s.grouping, 4, zeroWidth(s, signText(neg, s).length + prefix.length, 0));
+      if (s.type === 'X') body = body.toUpperCase();
       break;
     }
     case 'c':
@@ -108,9 +111,10 @@ function formatInt(v: bigint, s: Spec, of: string): string {
 function formatFloat(x: number, s: Spec): string {
   if (!['', 'e', 'E', 'f', 'F', 'g', 'G', 'n', '%'].includes(s.type)) throw unknownCode(s.type, 'float');
   const upper = s.type === 'E' || s.type === 'F' || s.type === 'G';
-  const neg = x < 0 || Object.is(x, -0);
+  let neg = x < 0 || Object.is(x, -0);
   let body = floatBody(Math.abs(x), s.type.toLowerCase(), s.precision, s.alternate, true);
-  if (s.grouping) body = groupFixed(body, s.grouping);
+  if (s.coerceZero && neg && Number.isFinite(x) && !/[1-9]/.test(body.replace(/e.*$/, ''))) neg = false;
+  if (s.grouping) body = groupFixed(body, s.grouping, (rest) => zeroWidth(s, signText(neg, s).length, rest));
   if (upper) body = body.toUpperCase();
   return pad(body, signText(neg && !Number.isNaN(x), s), s, '>');
 }
@@ -177,16 +181,35 @@ function signText(neg: boolean, s: Spec): string {
   return neg ? '-' : s.sign === '+' ? '+' : s.sign === ' ' ? ' ' : '';
 }
 
-function group(digits: string, sep: string, every: number): string {
+/**
+ * Inserts a separator every `every` digits from the right. With zero padding ('0' fill and '='
+ * alignment) CPython pads the digits themselves to `minWidth`, separators included, and never
+ * starts with a separator.
+ */
+function group(digits: string, sep: string, every: number, minWidth = 0): string {
   if (!sep) return digits;
-  let out = '';
-  for (let i = digits.length; i > 0; i -= every) out = digits.slice(Math.max(0, i - every), i) + (out ? sep + out : '');
-  return out;
+  const out: string[] = [];
+  let i = digits.length - 1;
+  let inGroup = 0;
+  while (i >= 0 || out.length < minWidth) {
+    if (inGroup === every) {
+      out.push(sep);
+      inGroup = 0;
+    }
+    out.push(i >= 0 ? digits[i--]! : '0');
+    inGroup++;
+  }
+  return out.reverse().join('');
 }
 
-function groupFixed(body: string, sep: string): string {
+/** Width the grouped digits must fill under zero padding; `used`/`rest`: the other parts. */
+function zeroWidth(s: Spec, used: number, rest: number): number {
+  return s.fill === '0' && s.align === '=' ? s.width - used - rest : 0;
+}
+
+function groupFixed(body: string, sep: string, minWidth: (restLength: number) => number): string {
   const m = /^(\d+)(.*)$/s.exec(body);
-  return m ? group(m[1]!, sep, 3) + m[2] : body;
+  return m ? group(m[1]!, sep, 3, minWidth(m[2]!.length)) + m[2] : body;
 }
 
 /** Pads `sign + body` to the width with the fill, by alignment ('=' pads between them). */
