@@ -53,15 +53,13 @@ export function integerInput(transform = 'grad'): ClassicMistake {
   };
 }
 
-/** The exercise is about an API: a right answer without it does not pass. */
-export function notUsing(api: string, pattern: RegExp): ClassicMistake {
+/** The exercise is about an API: a right answer without it does not pass. `why` says what it is for. */
+export function notUsing(api: string, pattern: RegExp, why: string): ClassicMistake {
   return {
     id: 'not-using-api',
     description: `the code (comments and strings removed) never mentions \`${api}\``,
     detect: [{ kind: 'source-lacks', pattern }],
-    feedback:
-      `Your numbers may be right, but this exercise is about letting JAX do the calculus: ` +
-      `compute the result with \`${api}\` instead of a formula worked out by hand.`,
+    feedback: `This exercise is about \`${api}\`, and your code does not use it. ${why} A result computed another way, even a correct one, does not count here.`,
     failsRun: true,
   };
 }

@@ -24,7 +24,7 @@ import { checkSource, type CheckOptions } from '../engine';
 import { isSubclass, PyError } from '../engine/errors';
 import type { Diagnostic, Report, Tree } from '../engine/report';
 import { compareTree, hasNonFinite, isFiniteExpected, shapeText } from './compare';
-import { type Expected, expectedText } from './expected';
+import { type Expected, expectedText, type Tolerance } from './expected';
 import { codeOnly } from './source';
 import type { Args, ClassicMistake, Exercise, ExerciseTest, MistakeDetector } from './types';
 import { argumentsText, materialize } from './values';
@@ -116,6 +116,7 @@ interface Judged {
   outcome: TestOutcome;
   args: Args;
   expected: Expected;
+  tolerance: Tolerance;
   result?: Tree;
 }
 
@@ -146,7 +147,7 @@ export function runExercise(exercise: Exercise, userSource: string, options: { c
   const fileErrors = errors.filter((d) => !built.testLines.some((line) => lineOfError(d).includes(line)));
   const valuesPassed = judged.every((j) => j.outcome.status === 'passed');
   const code = codeOnly(userSource);
-  const mistakes = exercise.mistakes.filter((m) => (m.failsRun || !valuesPassed) && detected(m, judged, code, exercise));
+  const mistakes = exercise.mistakes.filter((m) => (m.failsRun || !valuesPassed) && detected(m, judged, code));
   return {
     exerciseId: exercise.id,
     passed: valuesPassed && !mistakes.some((m) => m.failsRun),
@@ -171,31 +172,32 @@ function judge(exercise: Exercise, test: ExerciseTest, visible: boolean, line: n
   const args = testArgs(test);
   const expected = exercise.expected(args);
   const outcome = baseOutcome(exercise, test, visible, expected);
+  const tolerance = test.tolerance ?? exercise.tolerance;
   const error = errors.find((d) => lineOfError(d).includes(line));
   if (error) {
     const type = error.errorType ?? 'Error';
     outcome.status = 'error';
     outcome.error = { type, message: error.message };
     outcome.reason = `${type}: ${error.message}`;
-    return { outcome, args, expected };
+    return { outcome, args, expected, tolerance };
   }
   const value = report.values.find((v) => v.line === line);
   if (!value) {
     outcome.reason = 'the engine did not reach this test (see the errors in the file)';
-    return { outcome, args, expected };
+    return { outcome, args, expected, tolerance };
   }
   outcome.got = value.repr || treeText(value.result);
-  const comparison = compareTree(value.result, expected, test.tolerance ?? exercise.tolerance);
+  const comparison = compareTree(value.result, expected, tolerance);
   outcome.status = comparison.ok ? 'passed' : 'failed';
   if (comparison.reason) outcome.reason = comparison.reason;
-  return { outcome, args, expected, result: value.result };
+  return { outcome, args, expected, tolerance, result: value.result };
 }
 
-function detected(mistake: ClassicMistake, judged: Judged[], code: string, exercise: Exercise): boolean {
-  return mistake.detect.some((d) => fires(d, judged, code, exercise));
+function detected(mistake: ClassicMistake, judged: Judged[], code: string): boolean {
+  return mistake.detect.some((d) => fires(d, judged, code));
 }
 
-function fires(d: MistakeDetector, judged: Judged[], code: string, exercise: Exercise): boolean {
+function fires(d: MistakeDetector, judged: Judged[], code: string): boolean {
   const failedWithValue = judged.filter((j) => j.outcome.status === 'failed' && j.result !== undefined);
   switch (d.kind) {
     case 'raises':
@@ -205,7 +207,7 @@ function fires(d: MistakeDetector, judged: Judged[], code: string, exercise: Exe
     case 'result-equals':
       return (
         failedWithValue.length > 0 &&
-        failedWithValue.every((j) => compareTree(j.result as Tree, d.closedForm(j.args), exercise.tolerance).ok)
+        failedWithValue.every((j) => compareTree(j.result as Tree, d.closedForm(j.args), j.tolerance).ok)
       );
     case 'result-shape':
       return failedWithValue.some((j) => {

@@ -118,6 +118,6 @@ def linear_grads(w, b, X, y):
     ),
     nonScalarOutput('jnp.sum'),
     callingInsteadOfPassing('grad'),
-    notUsing('argnums', /\bargnums\b/),
+    notUsing('argnums', /\bargnums\b/, 'One `jax.grad(loss, argnums=(0, 1))` call gives both gradients.'),
   ],
 };

@@ -137,6 +137,6 @@ def softplus_value_and_grad(x):
         '$|x|$, which have kinks at 0 (JAX gives ½ for the tie in max and 1 for |x|, and they ' +
         'cancel). The JVP rule must supply the true derivative, `jax.nn.sigmoid(x) * x_dot`.',
     ),
-    notUsing('jax.custom_jvp with a defjvp rule', /^(?=[\s\S]*\bcustom_jvp\b)(?=[\s\S]*\.defjvp\b)/),
+    notUsing('jax.custom_jvp with a defjvp rule', /^(?=[\s\S]*\bcustom_jvp\b)(?=[\s\S]*\.defjvp\b)/, 'The point is to attach your own derivative rule with `@jax.custom_jvp` and `@softplus.defjvp`.'),
   ],
 };

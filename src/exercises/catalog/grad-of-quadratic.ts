@@ -132,7 +132,7 @@ def grad_of_quadratic(w, b, x):
     nonScalarOutput('jnp.sum'),
     callingInsteadOfPassing('grad'),
     integerInput('grad'),
-    notUsing('jax.grad', USES_GRAD),
+    notUsing('jax.grad', USES_GRAD, 'Let JAX derive the derivative instead of working it out by hand.'),
   ],
 };
 

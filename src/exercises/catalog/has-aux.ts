@@ -132,6 +132,6 @@ def grad_with_predictions(w, x, y):
         'return `loss, p` from the function you differentiate.',
     ),
     callingInsteadOfPassing('grad'),
-    notUsing('has_aux=True', /\bhas_aux\b/),
+    notUsing('has_aux=True', /\bhas_aux\b/, 'It lets the function you differentiate hand back the predictions next to the loss.'),
   ],
 };

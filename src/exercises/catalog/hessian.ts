@@ -106,6 +106,6 @@ def exp_hessian(theta, x):
         'first argument by default: put `theta` first or pass `argnums=`.',
     },
     callingInsteadOfPassing('hessian'),
-    notUsing('jax.hessian', /\b(hessian|jacfwd|jacrev|jacobian)\b/),
+    notUsing('jax.hessian', /\b(hessian|jacfwd|jacrev|jacobian)\b/, '`jax.hessian` (or `jax.jacfwd(jax.jacrev(f))`) builds the matrix of second derivatives for you.'),
   ],
 };

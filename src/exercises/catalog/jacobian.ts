@@ -105,6 +105,6 @@ def decay_jacobian(theta, t):
         'first argument by default; put `theta` first or pass `argnums=`.',
     },
     callingInsteadOfPassing('jacobian'),
-    notUsing('jax.jacobian', /\b(jacobian|jacfwd|jacrev)\b/),
+    notUsing('jax.jacobian', /\b(jacobian|jacfwd|jacrev)\b/, '`jax.jacobian` (or `jax.jacfwd` / `jax.jacrev`) builds the whole matrix from the model function.'),
   ],
 };

@@ -125,6 +125,6 @@ def per_example_grads(w, X, y):
     },
     nonScalarOutput('jnp.sum'),
     callingInsteadOfPassing('grad'),
-    notUsing('jax.vmap', /\bvmap\b/),
+    notUsing('jax.vmap', /\bvmap\b/, '`jax.vmap` turns the gradient of one example into a batched function, without a Python loop.'),
   ],
 };

@@ -164,6 +164,6 @@ def sgd_step(params, x, y, lr):
     ),
     nonScalarOutput('jnp.mean'),
     callingInsteadOfPassing('grad'),
-    notUsing('jax.grad', /\bjax\s*\.\s*(value_and_)?grad\b|(?<![.\w])(value_and_)?grad\s*\(/),
+    notUsing('jax.grad', /\bjax\s*\.\s*(value_and_)?grad\b|(?<![.\w])(value_and_)?grad\s*\(/, 'Apply it to the whole `params` dict: the gradient comes back as a dict with the same keys.'),
   ],
 };

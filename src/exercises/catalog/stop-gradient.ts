@@ -124,6 +124,6 @@ def td_gradient(w, s, r, s_next, gamma):
     ),
     nonScalarOutput('jnp.sum'),
     callingInsteadOfPassing('grad'),
-    notUsing('jax.lax.stop_gradient', /\bstop_gradient\b/),
+    notUsing('jax.lax.stop_gradient', /\bstop_gradient\b/, 'It holds the target fixed while `jax.grad` differentiates the rest.'),
   ],
 };

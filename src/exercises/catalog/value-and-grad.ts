@@ -112,6 +112,6 @@ def loss_and_grad(w, x, y):
     ),
     nonScalarOutput('jnp.mean'),
     callingInsteadOfPassing('value_and_grad'),
-    notUsing('jax.value_and_grad', /\bvalue_and_grad\b/),
+    notUsing('jax.value_and_grad', /\bvalue_and_grad\b/, 'It gives the loss and its gradient from one evaluation of the function.'),
   ],
 };

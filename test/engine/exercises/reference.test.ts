@@ -66,6 +66,112 @@ function missingJaxApi(result: RunResult): string[] {
   return [...new Set(names.filter((n): n is string => n !== undefined))];
 }
 
+/** Wrong solutions of the other exercises: [exercise, what it does, body, mistake expected]. */
+const OTHER_MISTAKES: [exercise: string, name: string, source: string, mistake: string][] = [
+  [
+    'value_and_grad',
+    'sums instead of averaging',
+    'def loss_and_grad(w, x, y):\n    return jax.value_and_grad(lambda v: jnp.sum((v * x - y) ** 2))(w)\n',
+    'sum-instead-of-mean',
+  ],
+  [
+    'value_and_grad',
+    'returns (gradient, value)',
+    'def loss_and_grad(w, x, y):\n    v, g = jax.value_and_grad(lambda t: jnp.mean((t * x - y) ** 2))(w)\n    return g, v\n',
+    'swapped-pair',
+  ],
+  [
+    'value_and_grad',
+    'returns the gradient only',
+    'def loss_and_grad(w, x, y):\n    return jax.grad(lambda t: jnp.mean((t * x - y) ** 2))(w)\n',
+    'gradient-only',
+  ],
+  [
+    'argnums_tuple',
+    'forgets argnums',
+    'def loss(w, b, X, y):\n    return 0.5 * jnp.sum((X @ w + b - y) ** 2)\n\n\ndef linear_grads(w, b, X, y):\n    return jax.grad(loss)(w, b, X, y)\n',
+    'default-argnums',
+  ],
+  [
+    'argnums_tuple',
+    'lists argnums backwards',
+    'def loss(w, b, X, y):\n    return 0.5 * jnp.sum((X @ w + b - y) ** 2)\n\n\ndef linear_grads(w, b, X, y):\n    return jax.grad(loss, argnums=(1, 0))(w, b, X, y)\n',
+    'swapped-argnums',
+  ],
+  [
+    'has_aux',
+    'returns a pair without has_aux',
+    'def loss(w, x, y):\n    p = jnp.tanh(w * x)\n    return jnp.mean((p - y) ** 2), p\n\n\ndef grad_with_predictions(w, x, y):\n    return jax.grad(loss)(w, x, y)\n',
+    'missing-has-aux',
+  ],
+  [
+    'has_aux',
+    'returns three things with has_aux',
+    'def loss(w, x, y):\n    p = jnp.tanh(w * x)\n    return jnp.mean((p - y) ** 2), p, w\n\n\ndef grad_with_predictions(w, x, y):\n    return jax.grad(loss, has_aux=True)(w, x, y)\n',
+    'aux-not-a-pair',
+  ],
+  [
+    'jacobian',
+    'uses jax.grad on the vector function',
+    'def curve(theta, t):\n    return theta[0] * jnp.exp(-theta[1] * t)\n\n\ndef decay_jacobian(theta, t):\n    return jax.grad(curve)(theta, t)\n',
+    'grad-of-vector-function',
+  ],
+  [
+    'hessian',
+    'returns the gradient',
+    'def f(theta, x):\n    return jnp.sum(jnp.exp(theta[0] + theta[1] * x))\n\n\ndef exp_hessian(theta, x):\n    return jax.grad(f)(theta, x)\n',
+    'gradient-not-hessian',
+  ],
+  [
+    'per_example_grads',
+    'returns the batch gradient',
+    'def per_example_grads(w, X, y):\n    return jax.grad(lambda v: jnp.sum(0.5 * (X @ v - y) ** 2))(w)\n',
+    'batch-gradient',
+  ],
+  [
+    'stop_gradient',
+    'differentiates the target too',
+    'def td_gradient(w, s, r, s_next, gamma):\n    loss = lambda v: 0.5 * (r + gamma * jnp.dot(v, s_next) - jnp.dot(v, s)) ** 2\n    return jax.grad(loss)(w)\n',
+    'target-differentiated',
+  ],
+  [
+    'stop_gradient',
+    'stops the whole loss',
+    'def td_gradient(w, s, r, s_next, gamma):\n    loss = lambda v: jax.lax.stop_gradient(0.5 * (r + gamma * jnp.dot(v, s_next) - jnp.dot(v, s)) ** 2)\n    return jax.grad(loss)(w)\n',
+    'everything-stopped',
+  ],
+  [
+    'custom_jvp',
+    'uses the textbook formula',
+    'def softplus(x):\n    return jnp.log1p(jnp.exp(x))\n\n\ndef softplus_value_and_grad(x):\n    return jax.value_and_grad(lambda v: jnp.sum(softplus(v)))(x)\n',
+    'overflow',
+  ],
+  [
+    'custom_jvp',
+    'differentiates the stable formula by autodiff',
+    'def softplus(x):\n    return jnp.maximum(x, 0.0) + jnp.log1p(jnp.exp(-jnp.abs(x)))\n\n\ndef softplus_value_and_grad(x):\n    return jax.value_and_grad(lambda v: jnp.sum(softplus(v)))(x)\n',
+    'kink-at-zero',
+  ],
+  [
+    'sgd_step',
+    'climbs the gradient',
+    "def loss(params, x, y):\n    return jnp.mean((x @ params['w'] + params['b'] - y) ** 2)\n\n\ndef sgd_step(params, x, y, lr):\n    g = jax.grad(loss)(params, x, y)\n    return {k: params[k] + lr * g[k] for k in params}\n",
+    'gradient-ascent',
+  ],
+  [
+    'sgd_step',
+    'returns the gradients',
+    "def loss(params, x, y):\n    return jnp.mean((x @ params['w'] + params['b'] - y) ** 2)\n\n\ndef sgd_step(params, x, y, lr):\n    return jax.grad(loss)(params, x, y)\n",
+    'returned-gradients',
+  ],
+  [
+    'sgd_step',
+    'sums instead of averaging',
+    "def loss(params, x, y):\n    return jnp.sum((x @ params['w'] + params['b'] - y) ** 2)\n\n\ndef sgd_step(params, x, y, lr):\n    g = jax.grad(loss)(params, x, y)\n    return {k: params[k] - lr * g[k] for k in params}\n",
+    'sum-instead-of-mean',
+  ],
+];
+
 describe('exercises: reference solutions through the engine', function () {
   before(function () {
     if (!engineAssembled()) this.skip();
@@ -85,6 +191,19 @@ describe('exercises: reference solutions through the engine', function () {
 
     it(`${exercise.id}: the starter code does not pass`, () => {
       assert.equal(runExercise(exercise, exercise.starterCode).passed, false);
+    });
+  }
+
+  for (const [id, name, body, mistake] of OTHER_MISTAKES) {
+    it(`${id}: a solution that ${name} fails with the '${mistake}' feedback`, function () {
+      const result = runExercise(exerciseById(id) as Exercise, HEADER + body);
+      const missing = missingJaxApi(result);
+      if (missing.length > 0 && this.test) {
+        this.test.title += ` (PENDING: the engine has no jax.${missing.join(', jax.')} yet)`;
+        this.skip();
+      }
+      assert.equal(result.passed, false, summary(result));
+      assert.ok(result.mistakes.some((m) => m.id === mistake), summary(result));
     });
   }
 
