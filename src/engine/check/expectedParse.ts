@@ -234,3 +234,16 @@ class LiteralParser {
     return { kind: 'array', value, dtype: dtype[0], weakType };
   }
 }
+
+/**
+ * For run.ts: undefined when the comment is not an expected-value comment, the value's text
+ * when it is one, or an error message when it starts with `→` but no value can be read.
+ */
+export function readExpectedComment(comment: string): { text: string } | { error: string } | undefined {
+  const m = /^\s*#?\s*(?:→|->)/.exec(comment);
+  if (!m) return undefined;
+  const parsed = parseExpected(comment);
+  if (parsed) return parsed;
+  const body = comment.slice(m[0].length).trim();
+  return { error: body === '' ? 'The expected-value comment has no value after the arrow' : `Cannot read an expected value in "${body}"` };
+}

@@ -12,7 +12,7 @@ export { lint } from './lints';
 export { classifyError, RUNTIME_CODES, CHECK_CODES, CHECK_SEVERITY, type DiagnosticCode } from './codes';
 export { fixesForError, type FixContext } from './errorFixes';
 export { findAnnotations, type Annotation, ANNOTATION_TRANSFORMS } from './annotations';
-export { parseExpected } from './expectedParse';
+export { parseExpected, readExpectedComment } from './expectedParse';
 export { compareExpectedTree, type ExpectedResult } from './expectedCompare';
 export { compareExpected, runAnnotation, gradCallOf, checkGradCall, type EvaluateOptions, type GradCall } from './evaluate';
 export { checkGradientNumerically, gradientPart, type GradientCheck, type GradientCheckInput } from './numeric';
