@@ -7,6 +7,7 @@
 // comes out of 32-bit inputs) and canonicalises every result to 32 bits.
 
 import { runContext } from '../context';
+import { valueError } from '../errors';
 import { type AVal, type DType, DTYPES } from './dtype';
 
 export type WeakNode = 'i*' | 'f*' | 'c*';
@@ -63,6 +64,12 @@ export function join(nodes: readonly LatticeNode[], x64 = runContext().x64): Lat
   const ub = x64 ? UB_X64 : UB_X32;
   const distinct = [...new Set(nodes)];
   if (distinct.length === 0) throw new Error('join of no dtypes');
+  const invalid = distinct.find((n) => !ub.has(n));
+  if (invalid !== undefined) {
+    // JAX's text (dtypes.py::_least_upper_bound); float0 is the one dtype that can get here.
+    const repr = invalid === ('float0' as LatticeNode) ? "dtype([('float0', 'V')])" : `dtype('${invalid}')`;
+    throw valueError(`dtype=${repr} is not a valid dtype for JAX type promotion.`);
+  }
   let common = new Set(ub.get(distinct[0])!);
   for (const n of distinct.slice(1)) {
     const other = ub.get(n)!;
@@ -117,10 +124,8 @@ function promoteArgNode(a: PromoteArg): LatticeNode {
       return 'f*';
     case 'complex':
       return 'c*';
-    case 'float0':
-      throw new Error('float0 takes no part in type promotion');
     default:
-      return a;
+      return a as LatticeNode;
   }
 }
 

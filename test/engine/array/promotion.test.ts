@@ -111,6 +111,16 @@ describe('type promotion', () => {
     withRunContext(new RunContext({ x64: true }), () => assert.equal(promoteTypes('uint32', 'int32'), 'int64'));
   });
 
+  it('float0 takes no part in promotion (ValueError, as JAX)', () => {
+    assert.throws(() => promoteTypes('float0', 'float32'), {
+      name: 'ValueError',
+      message: "dtype=dtype([('float0', 'V')]) is not a valid dtype for JAX type promotion.",
+    });
+    assert.throws(() => resultType({ shape: [], dtype: 'float0', weakType: false }, { shape: [], dtype: 'float32', weakType: false }), {
+      name: 'ValueError',
+    });
+  });
+
   it('canonicalises 64-bit dtypes only while x64 is off', () => {
     withRunContext(new RunContext({ x64: false }), () => {
       assert.equal(canonicalizeDtype('float64'), 'float32');

@@ -83,6 +83,8 @@ describe('reductions', () => {
     assert.deepEqual(vals(cumulative('sum', m, 1, false)), [[1, 3, 6], [4, 9, 15]]);
     assert.deepEqual(vals(cumulative('sum', m, 0, false)), [[1, 2, 3], [5, 7, 9]]);
     assert.deepEqual(vals(cumulative('sum', m, 1, true)), [[6, 5, 3], [15, 11, 6]]);
+    assert.deepEqual(vals(cumulative('sum', m, 0, true)), [[5, 7, 9], [4, 5, 6]]);
+    assert.deepEqual(vals(cumulative('sum', arr([2147483647, 1], 'int32'), 0, false)), [2147483647, -2147483648]);
     assert.deepEqual(vals(cumulative('prod', arr([1, 2, 3, 4]), 0, false)), [1, 2, 6, 24]);
     assert.deepEqual(vals(cumulative('max', arr([1, 3, 2, 5]), 0, false)), [1, 3, 3, 5]);
     assert.deepEqual(vals(cumulative('min', arr([4, 3, 5, 1]), 0, true)), [1, 1, 1, 1]);
