@@ -5,7 +5,7 @@
 
 import { jit } from '../../autodiff/transforms';
 import { type Value } from '../../autodiff/core';
-import { PyNativeFunction, type PyObject, type PyTuple } from '../../interp/object';
+import { PyNativeFunction, type PyTuple } from '../../interp/object';
 import { callObject, pyRepr, pyTuple } from '../../interp/protocol';
 import { typeError } from '../../errors';
 import { type Bound } from '../args';

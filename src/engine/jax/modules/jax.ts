@@ -8,6 +8,7 @@ import { addAll, fn } from '../args';
 import { arrayBaseClass } from '../array';
 import { GRAD_PARAMS, makeGrad } from '../api/grad';
 import { JIT_PARAMS, makeJit } from '../api/jit';
+import { JAC_PARAMS, JACFWD_PARAMS, makeHessian, makeJacfwd, makeJacrev } from '../api/jacobian';
 import { stopGradientTree } from './lax';
 
 const configClass = new PyClass('Config', [objectClass], 'jax._src.config');
@@ -48,6 +49,10 @@ export function jaxModule(get: (n: string) => PyModule): PyModule {
     fn('jax', 'grad', GRAD_PARAMS, (b) => makeGrad('grad', b)),
     fn('jax', 'value_and_grad', GRAD_PARAMS, (b) => makeGrad('value_and_grad', b)),
     fn('jax', 'jit', JIT_PARAMS, (b) => makeJit(b)),
+    fn('jax', 'jacrev', JAC_PARAMS, (b) => makeJacrev(b)),
+    fn('jax', 'jacobian', JAC_PARAMS, (b) => makeJacrev(b)),
+    fn('jax', 'jacfwd', JACFWD_PARAMS, (b) => makeJacfwd(b)),
+    fn('jax', 'hessian', JACFWD_PARAMS, (b) => makeHessian(b)),
   ]);
   m.attrs.set('Array', arrayBaseClass);
   m.attrs.set('config', new Config());
