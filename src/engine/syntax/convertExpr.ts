@@ -235,6 +235,9 @@ export class ExprConverter {
   private member(node: SyntaxNode): Expr {
     const k = kids(node);
     const s = span(node);
+    if (isTrailingDotFloat(node, this.src.text)) {
+      return { kind: 'Constant', value: parseNumber(this.src.slice(k[0]) + '.'), span: { from: k[0].from, to: k[1].to } };
+    }
     const value = this.expr(k[0]);
     if (k[1]?.name === '.') {
       if (k[2]?.name !== 'PropertyName') throw new Malformed();
@@ -396,4 +399,19 @@ export function parseNumber(text: string): Literal {
   if (/[jJ]$/.test(t)) return { type: 'imag', value: Number(t.slice(0, -1)) };
   if (/[.eE]/.test(t)) return { type: 'float', value: Number(t) };
   return { type: 'int', value: BigInt(t) };
+}
+
+/**
+ * `3.` (a float literal with nothing after the point) is valid Python that @lezer/python 1.1
+ * does not accept: it parses a member access `3 .<missing>`. We recognise that shape — a Number
+ * immediately followed by `.` and an empty error node — and read it as the float it is.
+ */
+export function isTrailingDotFloat(member: SyntaxNode, text: string): boolean {
+  if (member.name !== 'MemberExpression') return false;
+  const num = member.firstChild;
+  const dot = num?.nextSibling;
+  if (!num || !dot || num.name !== 'Number' || dot.name !== '.' || num.to !== dot.from) return false;
+  if (!/^[0-9_]+$/.test(text.slice(num.from, num.to))) return false;
+  const rest = dot.nextSibling;
+  return rest === null || (rest.type.isError && rest.from === rest.to && !rest.nextSibling);
 }

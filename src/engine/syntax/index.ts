@@ -13,7 +13,7 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
 import type { Range } from '../report';
 import type { Span, Stmt } from './ast';
-import { Malformed, Source } from './convertExpr';
+import { Malformed, Source, isTrailingDotFloat } from './convertExpr';
 import { StmtConverter } from './convertStmt';
 import { LineIndex } from './lineIndex';
 
@@ -67,7 +67,7 @@ export function parseModule(text: string): ParsedModule {
   for (let node = tree.topNode.firstChild; node; node = node.nextSibling) {
     if (node.name === 'Comment') continue;
     const s = trimmedSpan(text, node);
-    const error = firstError(node);
+    const error = firstError(node, text);
     if (error) {
       const info = describeError(source, error);
       syntaxErrors.push(info);
@@ -160,13 +160,15 @@ function trailingComment(source: SourceText, s: Span): { text: string; span: Spa
   return { text: source.text.slice(from + 1, end), span: { from, to: end } };
 }
 
-function firstError(node: SyntaxNode): SyntaxNode | null {
+function firstError(node: SyntaxNode, text: string): SyntaxNode | null {
   if (node.type.isError) return node;
   let found: SyntaxNode | null = null;
   const cursor = node.cursor();
   cursor.iterate((n) => {
     if (found) return false;
     if (n.type.isError) {
+      const parent = n.node.parent;
+      if (parent && isTrailingDotFloat(parent, text)) return undefined;
       found = n.node;
       return false;
     }
