@@ -2,7 +2,20 @@
 // that `grad(..., allow_int=True)` returns. JAX delegates to NumPy's array2string on the
 // array's value (jax/_src/array.py::ArrayImpl.__repr__/__str__/__format__), so this is NumPy's
 // printing (numpy >= 2.3 defaults) wrapped the way JAX wraps it. The building blocks live in
-// ./format/.
+// ./format/: dragon4.ts (exact digits), elements.ts (per-dtype element formatters),
+// array2string.ts (brackets, wrapping, summarisation), scalars.ts (Python/NumPy/C scalar text),
+// pyformat.ts (Python's format-spec mini-language).
+//
+// Decisions, each checked against the source or NumPy itself (see the tests):
+// - NumPy >= 2.3 rules: scientific notation from 10**min(8, finfo.precision) up (1e3 float16,
+//   1e6 float32, 1e8 float64), thresholds compared in the array's own dtype (NEP 50). A JAX
+//   install with NumPy <= 2.2 would print float32 values in [1e6, 1e8) positionally.
+// - JAX's repr puts six spaces (not a newline) before `dtype=` when the last line is long: its
+//   code is `sep = ' ' * len(prefix)` and `f"{prefix}{s},{sep}{dtype_str}"`.
+// - bfloat16 (ml_dtypes) is not an np.floating, so NumPy prints its elements with the scalar's
+//   repr, C++ `ostream << float` (printf "%g"): `Array([1, 0.333984], dtype=bfloat16)`.
+// - float0 arrays print as NumPy 2 prints structured void: `array((b'',), dtype=[('float0',
+//   'V')])`, as JAX's docs show.
 
 import { PyError } from '../errors';
 import { DTYPES } from './dtype';

@@ -19,11 +19,16 @@ const PRECISION = 8;
 /** NumPy's FloatingFormat for the real values `data` of one binary format. */
 export function floatingFormat(data: readonly number[], fmt: BinaryFormat, sign: '-' | '+' = '-'): ElementFormatter {
   const finite = data.filter(Number.isFinite);
-  const absNonZero = finite.filter((v) => v !== 0).map(Math.abs);
+  let max = 0;
+  let min = Infinity;
+  for (const v of finite) {
+    const a = Math.abs(v);
+    if (a === 0) continue;
+    if (a > max) max = a;
+    if (a < min) min = a;
+  }
   let expFormat = false;
-  if (absNonZero.length > 0) {
-    const max = Math.max(...absNonZero);
-    const min = Math.min(...absNonZero);
+  if (max > 0) {
     // NumPy compares in the array's own dtype (NEP 50: the Python floats are weak), so the
     // thresholds and the ratio are rounded to that format first.
     const cutoffMax = roundToFormat(10 ** Math.min(8, finfoPrecision(fmt)), fmt);
