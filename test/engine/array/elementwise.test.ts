@@ -102,6 +102,17 @@ describe('elementwise kernels', () => {
     assert.deepEqual(vals(unary('is_finite', arr([1, Infinity, NaN]))), [true, false, false]);
   });
 
+  it('float32 tanh equals Math.tanh rounded to float32 over a dense grid', () => {
+    const n = 200_001;
+    const xs = Array.from({ length: n }, (_, i) => (i - 100_000) * 1e-4 * (1 + (i % 7) * 1e-3));
+    xs.push(1e-30, -1e-30, 3e-4, -3e-4, 4.9e-4, 5e-4, Infinity, -Infinity, 40, -40);
+    const got = unary('tanh', arr(xs)).data;
+    xs.forEach((v, i) => assert.equal(got[i], Math.fround(Math.tanh(Math.fround(v))), `tanh(${v})`));
+    const special = unary('tanh', arr([-0, NaN])).data;
+    assert.ok(Object.is(special[0], -0));
+    assert.ok(Number.isNaN(special[1]));
+  });
+
   it('rounding: round is half away from zero, round_even is half to even', () => {
     const x = [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 0.49999997];
     assert.deepEqual(vals(unary('round', arr(x))), [-3, -2, -1, 1, 2, 3, 0]);
