@@ -4,6 +4,7 @@
 
 import type { Diagnostic, Fix, Range } from '../report';
 import type { ParsedModule } from '../syntax';
+import { annotationErrorFixes } from './annotationLints';
 import { type ModuleFacts, moduleFacts } from './facts';
 import { argnumsFixes, atUpdateFix, callInsteadFix, floatLiteralFix, wrapReturnFixes } from './fixes';
 import { appliedArgs, normalisedArgnums, positionalParams, transformSites, type TransformSite } from './sites';
@@ -16,6 +17,8 @@ export interface FixContext {
 
 export function fixesForError(diagnostic: Diagnostic, parsed: ParsedModule, context: FixContext = {}): Fix[] {
   const facts = context.facts ?? moduleFacts(parsed);
+  const fromAnnotation = annotationErrorFixes(diagnostic.code, diagnostic.range.start.line, parsed, facts);
+  if (fromAnnotation) return fromAnnotation;
   const ranges: Range[] = [diagnostic.range, ...(diagnostic.traceback ?? []).map((f) => f.range)];
   const onLines = (span: { from: number; to: number }): boolean => {
     const r = facts.lines.range(span);

@@ -8,6 +8,7 @@
 import type { Diagnostic, Fix } from '../report';
 import type { ParsedModule } from '../syntax';
 import type { Expr, Span } from '../syntax/ast';
+import { annotationLints } from './annotationLints';
 import { arrayBindings, type ModuleFacts, moduleFacts, sourceOf, visiblyNonScalarArray } from './facts';
 import { argnumsFixes, atUpdateFix, callInsteadFix, floatLiteralFix, returnedExpressions, wrapReturnFixes } from './fixes';
 import { guessShape } from './shapeGuess';
@@ -24,7 +25,7 @@ export function lint(parsed: ParsedModule): Diagnostic[] {
     out.push(...callInsteadLint(site, facts), ...argnumsLint(site, facts), ...integerInputLint(site, facts));
     out.push(...nonScalarLint(site, facts));
   }
-  out.push(...inPlaceLints(facts));
+  out.push(...inPlaceLints(facts), ...annotationLints(parsed, facts));
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
