@@ -175,7 +175,10 @@ describe('elementwise kernels', () => {
     assert.ok(Math.abs(sq.re + 1) < 1e-15 && Math.abs(sq.im) < 1e-15); // i² = -1
     const cube = (vals(integerPow(arr([c(0, 1)], 'complex64'), 3)) as { re: number; im: number }[])[0];
     assert.ok(cube.re === 0 && cube.im === -1); // i³ = -i (sign of the zero not asserted)
-    assert.throws(() => binary('max', z, w), { name: 'TypeError' });
+    // lax.max/min order complex numbers lexicographically; ordering comparisons reject them
+    assert.deepEqual(vals(binary('max', arr([c(1, 5), c(2, 0)], 'complex64'), arr([c(1, 6), c(1, 9)], 'complex64'))), [c(1, 6), c(2, 0)]);
+    assert.deepEqual(vals(binary('min', arr([c(1, 5)], 'complex64'), arr([c(1, 6)], 'complex64'))), [c(1, 5)]);
+    assert.throws(() => binary('lt', z, w), { name: 'TypeError' });
   });
 
   it('integer_pow multiplies by squaring, rounding each step; negative powers take the reciprocal', () => {

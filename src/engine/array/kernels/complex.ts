@@ -121,6 +121,14 @@ export function dtypeError(op: string, dtype: DType): Error {
   return typeError(`${op} does not accept dtype ${dtype}.`);
 }
 
+/** lax.max / lax.min on complex numbers: lexicographic on (real, imaginary); NaN propagates. */
+function lexicographic(ar: number, ai: number, br: number, bi: number, max: boolean): C {
+  if (Number.isNaN(ar) || Number.isNaN(ai)) return [ar, ai];
+  if (Number.isNaN(br) || Number.isNaN(bi)) return [br, bi];
+  const aFirst = ar > br || (ar === br && ai >= bi);
+  return aFirst === max ? [ar, ai] : [br, bi];
+}
+
 /**
  * Binary ops on complex operands of equal dtype. `ia`/`ib` map each output element to the
  * operands' element indices (null: the same index).
@@ -135,7 +143,9 @@ export function complexBinary(
         : op === 'mul' ? cmul
           : op === 'div' ? cdiv
             : op === 'pow' ? cpow
-              : undefined;
+              : op === 'max' ? (ar, ai, br, bi) => lexicographic(ar, ai, br, bi, true)
+                : op === 'min' ? (ar, ai, br, bi) => lexicographic(ar, ai, br, bi, false)
+                  : undefined;
   if (!f && !compare) throw dtypeError(op, x.dtype);
   const out = NDArray.zeros(compare ? 'bool' : x.dtype, shape, !compare && x.weakType && y.weakType);
   const a = x.data;
