@@ -69,6 +69,9 @@ describe('reductions', () => {
     const z = arr([{ re: 1, im: 2 }, { re: 3, im: 4 }], 'complex64');
     assert.deepEqual(vals(reduce('sum', z, [0])), { re: 4, im: 6 });
     assert.deepEqual(vals(reduce('prod', z, [0])), { re: -5, im: 10 });
+    const w = arr([{ re: 1, im: 9 }, { re: 3, im: -1 }, { re: 3, im: 2 }], 'complex64');
+    assert.deepEqual(vals(reduce('max', w, [0])), { re: 3, im: 2 });
+    assert.deepEqual(vals(reduce('min', w, [0])), { re: 1, im: 9 });
   });
 
   it('argmax/argmin: first occurrence, NaN wins', () => {

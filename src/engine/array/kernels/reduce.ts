@@ -80,9 +80,21 @@ export function reduce(op: ReduceKernel, x: NDArray, axes: readonly number[]): N
   const a = xt.data;
   const o = out.data;
   if (isComplexDtype(x.dtype)) {
-    if (op !== 'sum' && op !== 'prod') throw dtypeError(`reduce_${op}`, x.dtype);
+    if (op === 'and' || op === 'or') throw dtypeError(`reduce_${op}`, x.dtype);
     for (let j = 0; j < n; j++) {
-      if (op === 'sum') {
+      if (op === 'max' || op === 'min') {
+        // lexicographic on (real, imaginary), NaN propagating, as lax.max/min on complex
+        let re = op === 'max' ? -Infinity : Infinity;
+        let im = re;
+        for (let i = j * m; i < (j + 1) * m; i++) {
+          const [vr, vi] = [a[2 * i], a[2 * i + 1]];
+          if (Number.isNaN(re) || Number.isNaN(im)) break;
+          const greater = vr > re || (vr === re && vi > im);
+          if (Number.isNaN(vr) || Number.isNaN(vi) || greater === (op === 'max')) [re, im] = [vr, vi];
+        }
+        o[2 * j] = re;
+        o[2 * j + 1] = im;
+      } else if (op === 'sum') {
         o[2 * j] = pairwiseSum(a, 2 * j * m, m, 2);
         o[2 * j + 1] = pairwiseSum(a, 2 * j * m + 1, m, 2);
       } else {
