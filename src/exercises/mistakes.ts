@@ -2,7 +2,7 @@
 // API"), with their detectors and the feedback the learner reads. Exercise-specific mistakes
 // (a gradient with respect to the wrong argument, a forgotten mean) live with the exercise.
 
-import type { ClassicMistake, ClosedForm } from './types';
+import type { ClassicMistake, ClosedForm, EntryPoint } from './types';
 
 /** Higher-order helpers a function may legitimately be wrapped in before it is passed. */
 const WRAPPERS = 'partial|jit|vmap|grad|value_and_grad|jacfwd|jacrev|jacobian|hessian|checkpoint|custom_jvp|stop_gradient';
@@ -70,4 +70,23 @@ export const USES_GRAD = /\bjax\s*\.\s*grad\b|(?<![.\w])grad\s*\(/;
 /** A result that matches a wrong closed form: feedback says which quantity it is. */
 export function resultEquals(id: string, description: string, closedForm: ClosedForm, feedback: string): ClassicMistake {
   return { id, description, detect: [{ kind: 'result-equals', closedForm }], feedback };
+}
+
+/** Mistakes about the entry point itself; the runner checks them for every exercise. */
+export function entryPointMistakes(entry: EntryPoint): ClassicMistake[] {
+  const signature = `def ${entry.name}(${entry.params.join(', ')})`;
+  return [
+    {
+      id: 'missing-function',
+      description: `a test raised NameError "name '${entry.name}' is not defined"`,
+      detect: [{ kind: 'raises', errorType: 'NameError', messageIncludes: `name '${entry.name}' is not defined` }],
+      feedback: `The tests call \`${entry.name}(...)\`, but your file does not define it at the top level. Keep the line \`${signature}:\` from the starter code.`,
+    },
+    {
+      id: 'signature-differs',
+      description: `\`${entry.name}\` is defined with parameters other than (${entry.params.join(', ')})`,
+      detect: [{ kind: 'signature-differs' }],
+      feedback: `The tests call \`${entry.name}\` with the keyword arguments ${entry.params.map((p) => `\`${p}\``).join(', ')}. Keep the parameter names of the starter code: \`${signature}\`.`,
+    },
+  ];
 }

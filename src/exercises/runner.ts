@@ -14,7 +14,8 @@
 //      they do not stop the tests (the engine runs every statement).
 //   3. Classic mistakes are recognised (types.ts `MistakeDetector`): from the exceptions the
 //      tests raised, from the values failed tests returned (a wrong closed form, a wrong shape,
-//      nan), and from the code with comments and strings removed. Mistakes are reported only
+//      nan), from the code with comments and strings removed, and from the entry point's
+//      definition (missing, or other parameter names). Mistakes are reported only
 //      when the run fails, except those marked `failsRun` (e.g. "does not use jax.grad"), which
 //      are checked on every run and turn a numeric pass into a failure.
 // The finite-difference check is switched off for test runs: the closed forms are the oracle.
@@ -25,8 +26,9 @@ import { isSubclass, PyError } from '../engine/errors';
 import type { Diagnostic, Report, Tree } from '../engine/report';
 import { compareTree, hasNonFinite, isFiniteExpected, shapeText } from './compare';
 import { type Expected, expectedText, type Tolerance } from './expected';
+import { entryPointMistakes } from './mistakes';
 import { codeOnly } from './source';
-import type { Args, ClassicMistake, Exercise, ExerciseTest, MistakeDetector } from './types';
+import type { Args, EntryPoint, Exercise, ExerciseTest, MistakeDetector } from './types';
 import { argumentsText, materialize } from './values';
 
 export type CheckFn = (source: string, options: CheckOptions) => Report;
@@ -147,7 +149,9 @@ export function runExercise(exercise: Exercise, userSource: string, options: { c
   const fileErrors = errors.filter((d) => !built.testLines.some((line) => lineOfError(d).includes(line)));
   const valuesPassed = judged.every((j) => j.outcome.status === 'passed');
   const code = codeOnly(userSource);
-  const mistakes = exercise.mistakes.filter((m) => (m.failsRun || !valuesPassed) && detected(m, judged, code));
+  const context: Evidence = { judged, code, report, entry: exercise.entry };
+  const candidates = [...exercise.mistakes, ...entryPointMistakes(exercise.entry)];
+  const mistakes = candidates.filter((m) => (m.failsRun || !valuesPassed) && m.detect.some((d) => fires(d, context)));
   return {
     exerciseId: exercise.id,
     passed: valuesPassed && !mistakes.some((m) => m.failsRun),
@@ -193,11 +197,16 @@ function judge(exercise: Exercise, test: ExerciseTest, visible: boolean, line: n
   return { outcome, args, expected, tolerance, result: value.result };
 }
 
-function detected(mistake: ClassicMistake, judged: Judged[], code: string): boolean {
-  return mistake.detect.some((d) => fires(d, judged, code));
+/** What mistake detectors look at. */
+interface Evidence {
+  judged: Judged[];
+  /** The learner's code with comments and strings blanked. */
+  code: string;
+  report: Report;
+  entry: EntryPoint;
 }
 
-function fires(d: MistakeDetector, judged: Judged[], code: string): boolean {
+function fires(d: MistakeDetector, { judged, code, report, entry }: Evidence): boolean {
   const failedWithValue = judged.filter((j) => j.outcome.status === 'failed' && j.result !== undefined);
   switch (d.kind) {
     case 'raises':
@@ -220,5 +229,9 @@ function fires(d: MistakeDetector, judged: Judged[], code: string): boolean {
       return d.pattern.test(code);
     case 'source-lacks':
       return !d.pattern.test(code);
+    case 'signature-differs': {
+      const defined = report.functions.find((f) => f.name === entry.name);
+      return defined !== undefined && defined.params.join(',') !== entry.params.join(',');
+    }
   }
 }

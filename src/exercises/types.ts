@@ -71,7 +71,9 @@ export type MistakeDetector =
   /** The code (comments and strings removed) matches this pattern. */
   | { kind: 'source-matches'; pattern: RegExp }
   /** The code (comments and strings removed) does not match this pattern. */
-  | { kind: 'source-lacks'; pattern: RegExp };
+  | { kind: 'source-lacks'; pattern: RegExp }
+  /** The entry point is defined at the top level with other parameters than `entry.params`. */
+  | { kind: 'signature-differs' };
 
 export interface ClassicMistake {
   id: string;

@@ -67,6 +67,7 @@ def decay_jacobian(theta, t):
     'Write the model as a function of `theta` first: `def curve(theta, t): return theta[0] * jnp.exp(-theta[1] * t)`.',
     '`jax.grad(curve)` fails here: the output is a vector, not one number. `jax.jacobian` handles vector outputs.',
     "The Jacobian's shape is the output's shape followed by the input's shape: `(n,) + (2,)`.",
+    '`jax.jacobian` is reverse mode (one pass per output, here n of them). With 2 inputs and n outputs, forward mode `jax.jacfwd` needs only 2 passes: same matrix, less work.',
   ],
   solution: `import jax
 import jax.numpy as jnp
@@ -77,7 +78,8 @@ def curve(theta, t):
 
 
 def decay_jacobian(theta, t):
-    return jax.jacobian(curve)(theta, t)
+    # Two inputs, many outputs: forward mode costs one sweep per input.
+    return jax.jacfwd(curve)(theta, t)
 `,
   mistakes: [
     {

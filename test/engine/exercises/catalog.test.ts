@@ -290,6 +290,8 @@ describe('exercises: the catalog', () => {
           assert.ok(m.description && m.feedback.length > 30 && m.detect.length > 0, m.id);
         }
         assert.ok(exercise.mistakes.some((m) => m.failsRun), 'requires the API the exercise teaches');
+        // The runner adds these to every exercise.
+        assert.ok(!ids.includes('missing-function') && !ids.includes('signature-differs'), 'reserved mistake ids');
       });
     });
   }

@@ -5,7 +5,7 @@
 
 import type { CheckFn } from '../../../src/exercises/runner';
 import { TEST_JNP } from '../../../src/exercises/runner';
-import type { Diagnostic, Range, Report, Tree } from '../../../src/engine/report';
+import type { Diagnostic, FunctionInfo, Range, Report, Tree } from '../../../src/engine/report';
 import { type Literal, parseKeywordArgs } from './pyLiteral';
 
 export type Answer = { value: Tree } | { error: { type: string; message: string } };
@@ -38,13 +38,19 @@ export const tupleOf = (...items: Tree[]): Tree => ({ tuple: items });
 
 /**
  * An engine whose every appended call of `entry` is answered by `model`. `extra` adds
- * diagnostics (e.g. an error in the learner's own code).
+ * diagnostics (e.g. an error in the learner's own code); `functions` is the report's list of
+ * top-level definitions.
  */
-export function fakeEngine(entry: string, model: Model, extra: Diagnostic[] = []): CheckFn & { sources: string[] } {
+export function fakeEngine(
+  entry: string,
+  model: Model,
+  extra: Diagnostic[] = [],
+  functions: FunctionInfo[] = [],
+): CheckFn & { sources: string[] } {
   const sources: string[] = [];
   const check = (source: string): Report => {
     sources.push(source);
-    const report: Report = { version: 1, file: 'x.py', values: [], annotations: [], functions: [], diagnostics: [...extra], output: [], log: [] };
+    const report: Report = { version: 1, file: 'x.py', values: [], annotations: [], functions, diagnostics: [...extra], output: [], log: [] };
     source.split('\n').forEach((text, i) => {
       const line = i + 1;
       if (!text.startsWith(`${entry}(`) || !text.endsWith(')')) return;

@@ -50,6 +50,16 @@ const QUADRATIC_MISTAKES: [name: string, source: string, mistake: string][] = [
     'call-instead-of-function',
   ],
   [
+    'renames a parameter',
+    'def grad_of_quadratic(w, b, xs):\n    return jax.grad(lambda v: jnp.sum((v * xs + b) ** 2))(float(w))\n',
+    'signature-differs',
+  ],
+  [
+    'names the function differently',
+    'def quadratic_grad(w, b, x):\n    return jax.grad(lambda v: jnp.sum((v * x + b) ** 2))(float(w))\n',
+    'missing-function',
+  ],
+  [
     'does not convert an integer w',
     'def loss(w, b, x):\n    return jnp.sum((w * x + b) ** 2)\n\n\ndef grad_of_quadratic(w, b, x):\n    return jax.grad(loss)(w, b, x)\n',
     'integer-input',
@@ -173,6 +183,8 @@ const OTHER_MISTAKES: [exercise: string, name: string, source: string, mistake: 
 ];
 
 describe('exercises: reference solutions through the engine', function () {
+  // A run evaluates every test of an exercise (1000-element ones included).
+  this.timeout(20000);
   before(function () {
     if (!engineAssembled()) this.skip();
   });

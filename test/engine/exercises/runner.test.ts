@@ -121,6 +121,21 @@ describe('exercises: the test runner', () => {
     assert.equal(result.passed, false);
   });
 
+  it('recognises a missing entry point and renamed parameters', () => {
+    const missing = fakeEngine('grad_of_quadratic', () => ({ error: { type: 'NameError', message: "name 'grad_of_quadratic' is not defined" } }));
+    assert.deepEqual(mistakeIds(runExercise(quadratic, WITH_GRAD, { check: missing })), ['missing-function']);
+    const def = { name: 'grad_of_quadratic', line: 4, range: range(4), params: ['w', 'b', 'xs'], transformed: false };
+    const renamed = fakeEngine(
+      'grad_of_quadratic',
+      () => ({ error: { type: 'TypeError', message: "grad_of_quadratic() got an unexpected keyword argument 'x'" } }),
+      [],
+      [def],
+    );
+    assert.deepEqual(mistakeIds(runExercise(quadratic, WITH_GRAD, { check: renamed })), ['signature-differs']);
+    const fine = fakeEngine('grad_of_quadratic', (a) => ({ value: f32(dB(a)) }), [], [{ ...def, params: ['w', 'b', 'x'] }]);
+    assert.ok(!mistakeIds(runExercise(quadratic, WITH_GRAD, { check: fine })).includes('signature-differs'));
+  });
+
   it('reports an engine failure as an internal error, judging nothing', () => {
     const result = runExercise(quadratic, WITH_GRAD, {
       check: () => {
