@@ -80,11 +80,29 @@ export function checkDtypes(name: string, avals: readonly AVal[], accept: readon
   });
 }
 
+/** The jnp function lax's dtype error points to (lax.py's `_JNP_FUNCTION_EQUIVALENTS`, in part). */
+const JNP_EQUIVALENTS: Readonly<Record<string, string>> = {
+  add: 'add',
+  sub: 'subtract',
+  mul: 'multiply',
+  div: 'divide',
+  max: 'maximum',
+  min: 'minimum',
+  eq: 'equal',
+  ne: 'not_equal',
+  atan2: 'arctan2',
+  nextafter: 'nextafter',
+  pow: 'float_power',
+  concatenate: 'concatenate',
+};
+
 /** lax's check that n-ary operands share one dtype (the jax layer promotes before binding). */
 export function checkSameDtypes(name: string, avals: readonly AVal[]): void {
   if (avals.some((a) => a.dtype !== avals[0].dtype)) {
+    const equiv = JNP_EQUIVALENTS[name];
+    const tip = equiv ? ` (Tip: jnp.${equiv} is a similar function that does automatic type promotion on inputs).` : '';
     throw typeError(
-      `lax.${name} requires arguments to have the same dtypes, got ${avals.map((a) => a.dtype).join(', ')}.`,
+      `lax.${name} requires arguments to have the same dtypes, got ${avals.map((a) => a.dtype).join(', ')}.${tip}`,
     );
   }
 }

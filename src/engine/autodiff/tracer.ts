@@ -17,6 +17,8 @@ export abstract class Tracer {
   abstract get aval(): AVal;
   /** The concrete value behind the tracer, when the transformation keeps one (jvp, vjp). */
   abstract concrete(): NDArray | undefined;
+  /** JAX's class name for this kind of tracer (JVPTracer, LinearizeTracer, ...), for messages. */
+  abstract get jaxName(): string;
 }
 
 export type Value = NDArray | Tracer;
@@ -65,14 +67,14 @@ export function concreteValue(v: Value): NDArray | undefined {
   return v instanceof NDArray ? v : v.concrete();
 }
 
-
+/** UnexpectedTracerError: a tracer used after its transformation finished (it leaked). */
 export function escapedTracerError(t: Tracer): Error {
-  const a = t.aval;
   return pyError(
     'UnexpectedTracerError',
     `Encountered an unexpected tracer. A function transformed by JAX had a side effect, allowing ` +
-      `for a reference to an intermediate value with type ${shortType(a)} to escape the scope of ` +
-      `the transformation.`,
+      `for a reference to an intermediate value with type ${shortType(t.aval)} wrapped in a ` +
+      `${t.jaxName} to escape the scope of the transformation.\nJAX transformations require that ` +
+      `functions explicitly return their outputs, and disallow saving intermediate values to global state.`,
   );
 }
 

@@ -1,6 +1,7 @@
 // Higher derivatives and nested transformations: grad of grad of ..., forward over reverse,
 // and no perturbation confusion between levels.
 import * as assert from 'node:assert/strict';
+import { PyError } from '../../../src/engine/errors';
 import type { Value } from '../../../src/engine/autodiff/core';
 import * as lax from '../../../src/engine/autodiff/lax';
 import { jvp, vjp } from '../../../src/engine/autodiff/transforms';
@@ -40,6 +41,26 @@ describe('higher-order derivatives', () => {
 });
 
 describe('no perturbation confusion', () => {
+  it('a tracer leaked out of a finished transformation raises UnexpectedTracerError', () => {
+    let leaked: Value | undefined;
+    grad((x) => {
+      leaked = x;
+      return x;
+    })(weak(1));
+    assert.throws(
+      () => lax.sin(leaked as Value),
+      (e: unknown) =>
+        e instanceof PyError &&
+        e.pyType === 'UnexpectedTracerError' &&
+        e.message.startsWith(
+          'Encountered an unexpected tracer. A function transformed by JAX had a side effect, allowing for a ' +
+            'reference to an intermediate value with type float32[] wrapped in a LinearizeTracer to escape the ' +
+            'scope of the transformation.\nJAX transformations require that functions explicitly return their ' +
+            'outputs, and disallow saving intermediate values to global state.\nSee https://docs.jax.dev/',
+        ),
+    );
+  });
+
   it('grad(lambda x: x * grad(lambda y: x * y)(1.))(2.) is 2x = 4', () => {
     const g = grad((x) => lax.mul(x, grad((y) => lax.mul(x, y))(weak(1))));
     assert.equal(scalar(g(weak(2))), 4);

@@ -126,6 +126,14 @@ describe('lax-level errors', () => {
     );
   });
 
+  it('mixed dtypes are rejected with the tip to use jnp (lax.add(1, 1.0))', () => {
+    raises(
+      () => lax.add(K.full('int32', [], 1, true), weak(1)),
+      'TypeError',
+      'lax.add requires arguments to have the same dtypes, got int32, float32. (Tip: jnp.add is a similar function that does automatic type promotion on inputs).',
+    );
+  });
+
   it('integer_pow of an integer to a negative power', () => {
     raises(() => lax.integerPow(arr([2], 'int32'), -1), 'TypeError', 'Integers cannot be raised to negative powers, got integer_pow(int32[1], -1)');
   });

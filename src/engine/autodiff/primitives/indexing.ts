@@ -59,9 +59,8 @@ export const GATHER_RULES: PrimitiveRules<GatherParams> = {
     const bshape = avalOf(is[0]).shape;
     const dtype = avalOf(is[0]).dtype;
     if (dx === null) {
-      const shape = avalOf(x).shape;
-      const xs = lax.broadcastInDim(x, [...shape.slice(0, p.startAxis), size, ...shape.slice(p.startAxis)], shape.map((_, i) => (i < p.startAxis ? i : i + 1)));
-      return { outs: [bind1('gather', [xs, lax.iota(dtype, bshape, 0), ...is], p)], dims: [p.startAxis] };
+      // Shared operand: the batch axis of the indices is just one more index dimension.
+      return { outs: [bind1('gather', [x, ...is], p)], dims: [p.startAxis] };
     }
     const xs = moveAxis(x, dx, p.startAxis);
     return { outs: [bind1('gather', [xs, lax.iota(dtype, bshape, 0), ...is], p)], dims: [p.startAxis] };

@@ -17,6 +17,9 @@ export class BatchTracer extends Tracer {
   ) {
     super();
   }
+  get jaxName(): string {
+    return 'BatchTracer';
+  }
   /** The per-example aval (the batch axis removed). */
   get aval(): AVal {
     const a = avalOf(this.val);

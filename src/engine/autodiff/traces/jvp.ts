@@ -17,6 +17,9 @@ export class JVPTracer extends Tracer {
   ) {
     super();
   }
+  get jaxName(): string {
+    return 'JVPTracer';
+  }
   get aval(): AVal {
     return avalOf(this.primal);
   }

@@ -34,6 +34,9 @@ export class StagingTracer extends Tracer {
   ) {
     super();
   }
+  get jaxName(): string {
+    return 'DynamicJaxprTracer';
+  }
   /** Abstract: no concrete value (Python control flow on it raises, as under jax.jit). */
   concrete(): undefined {
     return undefined;

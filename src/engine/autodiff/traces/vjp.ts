@@ -22,6 +22,9 @@ export class VJPTracer extends Tracer {
   ) {
     super();
   }
+  get jaxName(): string {
+    return 'LinearizeTracer';
+  }
   get aval(): AVal {
     return avalOf(this.primal);
   }
