@@ -60,6 +60,16 @@ class GradLens implements vscode.Disposable {
 
     this.own(vscode.workspace.onDidOpenTextDocument((doc) => this.onOpen(doc)));
     this.own(vscode.workspace.onDidCloseTextDocument((doc) => this.checker.forget(doc.uri)));
+    // VS Code disposes a document some time after its last editor closes; results and problems
+    // of a file the user closed go away with its last tab, and come back when it is shown again.
+    this.own(vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const tab of e.closed) {
+        if (tab.input instanceof vscode.TabInputText && !isInAnyTab(tab.input.uri)) this.checker.forget(tab.input.uri);
+      }
+    }));
+    this.own(vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const { document } of editors) if (!this.checker.result(document.uri)) this.onOpen(document);
+    }));
     this.own(vscode.workspace.onDidChangeTextDocument((e) => {
       if (isPythonDocument(e.document) && e.contentChanges.length > 0 && readConfig(e.document.uri).live) {
         this.checker.schedule(e.document);
@@ -95,6 +105,12 @@ class GradLens implements vscode.Disposable {
       }
     }
   }
+}
+
+function isInAnyTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) =>
+    g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
 }
 
 let instance: GradLens | undefined;

@@ -37,6 +37,39 @@ export function treeText(tree: Tree): string {
   return tree.repr;
 }
 
+/**
+ * `str()`-like text of an array leaf, from its repr: `Array([2., 2.], dtype=float32)` → `[2. 2.]`,
+ * `Array(4., dtype=float32, weak_type=True)` → `4.0` (NumPy prints a 0-d float as Python does).
+ */
+function leafStr(leaf: ArrayLeaf | Float0Leaf): string {
+  const m = /^Array\(([\s\S]*?)(?:, dtype=\w+)?(?:, weak_type=True)?\)$/.exec(leaf.repr);
+  if (!m) return leaf.repr;
+  const inner = m[1].trim();
+  if (leaf.shape.length === 0) {
+    // NumPy's repr writes `4.` and `1.e-05` where Python's float str writes `4.0` and `1e-05`.
+    if (/^-?\d+\.$/.test(inner)) return `${inner}0`;
+    return inner.replace(/^(-?\d+)\.e/, '$1e');
+  }
+  return inner.replace(/,\s*/g, ' ');
+}
+
+/**
+ * What an end-of-line label shows for a result: `str()` of a single value (the report's `text`),
+ * and for containers the elements' `str()`s, `(4.0, [2. 2.])`, instead of Python's `str(tuple)`,
+ * which spells out every element's full repr (the hover still has those).
+ */
+export function compactText(tree: Tree, text: string | undefined): string {
+  const inner = (t: Tree): string => {
+    if ('tuple' in t) return `(${t.tuple.map(inner).join(', ')}${t.tuple.length === 1 ? ',' : ''})`;
+    if ('list' in t) return `[${t.list.map(inner).join(', ')}]`;
+    if ('dict' in t) return `{${Object.entries(t.dict).map(([k, v]) => `'${k}': ${inner(v)}`).join(', ')}}`;
+    if ('python' in t) return t.repr ?? String(t.value);
+    return leafStr(t);
+  };
+  const isContainer = 'tuple' in tree || 'list' in tree || 'dict' in tree;
+  return isContainer || text === undefined ? inner(tree) : text;
+}
+
 /** The directive of an annotation comment line: `# @grad(argnums=(0, 1)) 2.0, x` → grad, [0, 1]. */
 export function parseDirective(line: string): { transform: string; argnums: number | number[] } | undefined {
   const m = /^\s*#\s*@([A-Za-z_]\w*)\s*(\(((?:[^()]|\([^()]*\))*)\))?/.exec(line);
@@ -71,13 +104,13 @@ export function annotationLabel(a: AnnotationReport, params: readonly string[], 
   if (a.result === undefined && a.text === undefined) return undefined;
   const directive = parseDirective(directiveLine);
   const name = resultName(directive?.transform ?? a.transform, params, directive?.argnums ?? 0);
-  const value = abbreviate(a.text ?? treeText(a.result!));
+  const value = abbreviate(a.result ? compactText(a.result, a.text) : a.text ?? '');
   const { mark, kind } = finiteDifferenceMark(a.finiteDifference);
   return { text: `${name} = ${value}${mark}`, kind };
 }
 
 export function valueLabel(v: ValueReport): InlineLabel {
-  const value = `→ ${abbreviate(v.text ?? treeText(v.result))}`;
+  const value = `→ ${abbreviate(compactText(v.result, v.text))}`;
   if (v.expected) {
     return v.expected.ok
       ? { text: `${value}  ✓`, kind: 'match' }

@@ -30,6 +30,11 @@ function run(request: CheckRequest): void {
     fileName: request.fileName,
     x64: request.options.x64,
     finiteDifferences: request.options.finiteDifferences,
+    // In the editor the user's budget is wall-clock time (gradlens.timeoutMs, enforced by the host
+    // terminating this thread), so the step budget is lifted: otherwise a long loop would stop at
+    // a step count that depends on the machine's speed rather than at the time the user chose.
+    // The element budgets stay: they protect memory, which a timeout does not.
+    limits: { maxSteps: Number.MAX_SAFE_INTEGER },
     onStatement: (range) => post({ kind: 'progress', id: request.id, range }),
   };
   const base = { id: request.id, uri: request.uri, version: request.version };

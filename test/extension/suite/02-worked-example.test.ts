@@ -56,7 +56,8 @@ describe('worked example', () => {
     assert.equal(at(16), '→ 8.0  ✓');
     assert.equal(at(17), '→ 4.0  ✓');
     assert.equal(at(18), '→ [2. 2.]  ✓');
-    assert.match(at(19) ?? '', /^→ .*✓$/);
+    assert.equal(at(19), '→ (4.0, [2. 2.])  ✓');
+    assert.equal(at(20), '→ (8.0, 4.0)  ✓');
     const pair = result.report.values.find((v) => v.line === 19)!.result;
     assert.ok('tuple' in pair);
     assert.equal(leaf(pair.tuple[0]).value, 4);
@@ -87,16 +88,17 @@ describe('worked example', () => {
     assert.equal(api.labels(doc.uri).find((l) => l.line === 15)?.text, '→ 12.0  ✗ expected 8.0');
     assert.ok(diagnosticsOf(doc.uri).some((d) => codeOf(d) === 'expected-value-mismatch'));
 
+    let w = 3;
     for (const debounce of [300, 0]) {
       const restore = await setting('debounceMs', debounce);
       const times: number[] = [];
       try {
-        for (let w = 4; w <= 10; w++) {
+        for (let i = 0; i < 7; i++, w++) {
           const started = performance.now();
-          await replaceOnLine(editor, 15, `f(${w - 1}.0, x)`, `f(${w}.0, x)`);
+          await replaceOnLine(editor, 15, `f(${w}.0, x)`, `f(${w + 1}.0, x)`);
           const updated = await api.nextResult(doc.uri, doc.version);
           times.push(performance.now() - started);
-          assert.equal(updated.report.values.find((v) => v.line === 16)?.text, `${4 * w}.0`);
+          assert.equal(updated.report.values.find((v) => v.line === 16)?.text, `${4 * (w + 1)}.0`);
         }
       } finally {
         await restore();
@@ -114,7 +116,7 @@ describe('worked example', () => {
     assert.equal(r.stale, true);
     assert.ok(diagnosticsOf(doc.uri).some((d) => codeOf(d) === 'syntax-error'), 'the syntax error is reported');
     const labels = api.labels(doc.uri);
-    assert.ok(labels.length >= 6 && labels.every((l) => l.stale), JSON.stringify(labels));
+    assert.ok(labels.length >= 5 && labels.every((l) => l.stale), JSON.stringify(labels));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
     assert.equal(lenses.filter((l) => l.command?.command === 'gradlens.computeGradient').length, 1, 'the lens stays');
   });

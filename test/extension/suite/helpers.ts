@@ -27,8 +27,9 @@ export async function open(name: string): Promise<{ doc: vscode.TextDocument; ed
 
 /** Closes every editor, discarding unsaved changes, so each suite starts from the files on disk. */
 export async function closeAll(): Promise<void> {
-  for (let i = 0; i < 20 && vscode.window.visibleTextEditors.length > 0; i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.path.endsWith('.py'))) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

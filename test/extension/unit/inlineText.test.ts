@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { AnnotationReport, ValueReport } from '../../../src/engine/report';
 import {
-  abbreviate, annotationLabel, hoverMarkdown, parseDirective, resultName, sampleArguments, treeText, valueLabel,
+  abbreviate, annotationLabel, compactText, hoverMarkdown, parseDirective, resultName, sampleArguments, treeText, valueLabel,
 } from '../../../src/extension/inlineText';
 
 const pos = (line: number) => ({ line, column: 0, offset: 0 });
@@ -50,6 +50,18 @@ describe('inline text', () => {
     assert.deepEqual(valueLabel(v), { text: '→ [2. 2.]', kind: 'value' });
     assert.deepEqual(valueLabel({ ...v, expected: { text: '[2. 2.]', ok: true } }), { text: '→ [2. 2.]  ✓', kind: 'match' });
     assert.deepEqual(valueLabel({ ...v, expected: { text: '[3. 3.]', ok: false } }), { text: '→ [2. 2.]  ✗ expected [3. 3.]', kind: 'mismatch' });
+  });
+
+  it('shows containers by the str() of their elements', () => {
+    // value_and_grad(f)(2.0, x) of the worked example: (8.0, 4.0); argnums=(0, 1): (4.0, [2. 2.]).
+    const eight = { value: 8, dtype: 'float32', shape: [], weak_type: false, repr: 'Array(8., dtype=float32)' };
+    assert.equal(compactText({ tuple: [eight, four] }, '(Array(8., dtype=float32), Array(4., dtype=float32, weak_type=True))'), '(8.0, 4.0)');
+    assert.equal(compactText({ tuple: [four, twoTwo] }, undefined), '(4.0, [2. 2.])');
+    const m = { value: [[1, 2], [3, 4]], dtype: 'float32', shape: [2, 2], weak_type: false, repr: 'Array([[1., 2.],\n       [3., 4.]], dtype=float32)' };
+    assert.equal(abbreviate(compactText({ list: [m] }, undefined)), '[[[1. 2.] [3. 4.]]]');
+    const tiny = { value: 1e-5, dtype: 'float32', shape: [], weak_type: false, repr: 'Array(1.e-05, dtype=float32)' };
+    assert.equal(compactText({ tuple: [tiny] }, undefined), '(1e-05,)'); // Python: str(np.float32(1e-05))
+    assert.equal(compactText(twoTwo, '[2. 2.]'), '[2. 2.]', 'a single value keeps the report text');
   });
 
   it('renders trees as Python would show them', () => {
