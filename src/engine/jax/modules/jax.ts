@@ -2,12 +2,13 @@
 
 import { runContext } from '../../context';
 import { PyError, typeError } from '../../errors';
-import { objectClass, PyClass, PyModule, PyObject, PyStr, None } from '../../interp/object';
+import { objectClass, PyClass, PyModule, PyNativeFunction, PyObject, PyStr, None } from '../../interp/object';
 import { pyBool, truthy } from '../../interp/protocol';
 import { addAll, fn } from '../args';
 import { arrayBaseClass } from '../array';
 import { GRAD_PARAMS, makeGrad } from '../api/grad';
 import { JIT_PARAMS, makeJit } from '../api/jit';
+import { vmapCall } from '../api/vmap';
 import { JAC_PARAMS, JACFWD_PARAMS, makeHessian, makeJacfwd, makeJacrev } from '../api/jacobian';
 import { stopGradientTree } from './lax';
 
@@ -54,6 +55,7 @@ export function jaxModule(get: (n: string) => PyModule): PyModule {
     fn('jax', 'jacfwd', JACFWD_PARAMS, (b) => makeJacfwd(b)),
     fn('jax', 'hessian', JACFWD_PARAMS, (b) => makeHessian(b)),
   ]);
+  m.attrs.set('vmap', new PyNativeFunction('vmap', vmapCall, 'jax.vmap'));
   m.attrs.set('Array', arrayBaseClass);
   m.attrs.set('config', new Config());
   m.attrs.set('numpy', get('jax.numpy'));
