@@ -14,7 +14,7 @@ import {
   pyFloatRepr,
   pyFormat,
 } from '../../../src/engine/array/format';
-import { FLOAT16, FLOAT32, positional, scientific } from '../../../src/engine/array/format/dragon4';
+import { FLOAT16, FLOAT32, positional, roundToFormat, scientific } from '../../../src/engine/array/format/dragon4';
 import { cFormatG, numpyComplexStr, numpyFloatStr } from '../../../src/engine/array/format/scalars';
 import { NDArray, storageFor } from '../../../src/engine/array/ndarray';
 import { PyError } from '../../../src/engine/errors';
@@ -58,6 +58,11 @@ describe('array/format: NumPy float formatting (format_float_positional/scientif
     const big = Math.fround(1.23e24);
     assert.equal(scientific(big, FLOAT32, { unique: false, precision: 15 }), '1.230000071797338e+24');
     assert.equal(scientific(big, FLOAT32, { expDigits: 4 }), '1.23e+0024');
+  });
+
+  it('rounds to float16 with ties to even and overflow to inf (recorded: np.float16(v))', () => {
+    const got = [-2049, -2051, 2049, 2051, 65520, 65519].map((v) => roundToFormat(v, FLOAT16));
+    assert.deepEqual(got, [-2048, -2052, 2048, 2052, Infinity, 65504]);
   });
 
   it('trim modes', () => {

@@ -28,7 +28,8 @@ export function roundToFormat(x: number, fmt: BinaryFormat): number {
   const ulp = 2 ** (e - fmt.precision + 1);
   const q = x / ulp;
   let n = Math.round(q);
-  if (Math.abs(q % 1) === 0.5 && n % 2 !== 0) n -= Math.sign(q); // ties to even
+  // Math.round sends ties up (towards +inf); ties go to the even neighbour instead.
+  if (Math.abs(q % 1) === 0.5 && n % 2 !== 0) n -= 1;
   const r = n * ulp;
   const max = (2 - 2 ** (1 - fmt.precision)) * 2 ** fmt.maxExponent;
   return Math.abs(r) > max ? (r > 0 ? Infinity : -Infinity) : r;
