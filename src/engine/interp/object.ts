@@ -78,27 +78,39 @@ export class PyClass extends PyObject {
   get cls(): PyClass {
     return typeClass;
   }
+  /** The MRO as an array, computed once (bases never change): operator dispatch is hot. */
+  private mroCache: PyClass[] | undefined;
+  get mroList(): readonly PyClass[] {
+    if (!this.mroCache) {
+      const list: PyClass[] = [this];
+      for (const b of this.bases) for (const c of b.mroList) if (!list.includes(c)) list.push(c);
+      this.mroCache = list;
+    }
+    return this.mroCache;
+  }
   /** Method resolution order: self, then bases depth-first (single inheritance in practice). */
   *mro(): Generator<PyClass> {
-    yield this;
-    for (const b of this.bases) yield* b.mro();
+    yield* this.mroList;
   }
   isSubclassOf(other: PyClass): boolean {
-    for (const c of this.mro()) if (c === other) return true;
-    return false;
+    return this === other || this.mroList.includes(other);
   }
   /** Finds a slot on this class or its bases. */
   slot<K extends keyof TypeSlots>(key: K): TypeSlots[K] | undefined {
-    for (const c of this.mro()) {
-      const s = c.slots[key];
+    const own = this.slots[key];
+    if (own) return own;
+    const list = this.mroList;
+    for (let i = 1; i < list.length; i++) {
+      const s = list[i].slots[key];
       if (s) return s;
     }
     return undefined;
   }
   /** Finds a class attribute on this class or its bases. */
   lookup(name: string): PyObject | undefined {
-    for (const c of this.mro()) {
-      const a = c.attrs.get(name);
+    const list = this.mroList;
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i].attrs.get(name);
       if (a) return a;
     }
     return undefined;
