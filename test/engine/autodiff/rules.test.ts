@@ -3,6 +3,7 @@
 import type { Value } from '../../../src/engine/autodiff/core';
 import * as lax from '../../../src/engine/autodiff/lax';
 import { checkGrads, randomArray, rng } from './check';
+import { vjp } from '../../../src/engine/autodiff/transforms';
 import { arr } from './helpers';
 
 const next = rng(42);
@@ -55,5 +56,18 @@ const CASES: [string, (xs: Value[]) => Value[], () => ReturnType<typeof r>[]][] 
 describe('check_grads over the primitive families', () => {
   for (const [name, f, inputs] of CASES) {
     it(name, () => checkGrads(f, inputs(), name.length));
+  }
+});
+
+describe('second order: the VJP rules are differentiable again', () => {
+  for (const [name, f, inputs] of CASES) {
+    it(name, () => {
+      const xs = inputs();
+      // A fixed random cotangent per output, so the pullback is a generic function of xs.
+      const shapes = f(xs).map((o) => lax.avalOf(o).shape);
+      const cts = shapes.map((sh) => randomArray(sh, rng(name.length)));
+      const pull = (ins: Value[]) => vjp((v) => ({ outs: f(v) }), ins).pullback(cts);
+      checkGrads(pull, xs, name.length + 1, 1e-5);
+    });
   }
 });
