@@ -218,3 +218,25 @@ export function dtypeFromName(name: string): DType | undefined {
   const bare = /^[<=|]/.test(name) && name.length > 1 ? name.slice(1) : name;
   return Object.prototype.hasOwnProperty.call(DTYPE_NAMES, bare) ? DTYPE_NAMES[bare] : undefined;
 }
+
+/** `dtypes._dtype_to_inexact`: the float dtype JAX computes integer and bool inputs in (true
+ *  division, sin, mean...). Every integer of 32 bits or less, and bool, maps to float32 (JAX
+ *  chose float32 even for int8/uint8, where NumPy would use float16); 64-bit ones to float64. */
+const TO_INEXACT: Readonly<Partial<Record<DType, DType>>> = {
+  bool: 'float32',
+  int8: 'float32', uint8: 'float32',
+  int16: 'float32', uint16: 'float32',
+  int32: 'float32', uint32: 'float32',
+  int64: 'float64', uint64: 'float64',
+};
+
+/** `dtypes.to_inexact_dtype`, canonicalised: inexact dtypes are returned unchanged. */
+export function toInexactDtype(d: DType): DType {
+  return canonicalizeDtype(TO_INEXACT[d] ?? d);
+}
+
+/** `dtypes.to_complex_dtype`, canonicalised: complex128 for float64/complex128, else complex64. */
+export function toComplexDtype(d: DType): DType {
+  const f = TO_INEXACT[d] ?? d;
+  return canonicalizeDtype(f === 'float64' || f === 'complex128' ? 'complex128' : 'complex64');
+}

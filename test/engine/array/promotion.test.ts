@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { RunContext, withRunContext } from '../../../src/engine/context';
 import type { DType } from '../../../src/engine/array/dtype';
 import {
-  canonicalizeDtype, dtypeFromName, promoteTypes, type PromotionOperand, resultType,
+  canonicalizeDtype, dtypeFromName, promoteTypes, type PromotionOperand, resultType, toComplexDtype, toInexactDtype,
 } from '../../../src/engine/array/promotion';
 
 const CODES = ['b1', 'u1', 'u2', 'u4', 'u8', 'i1', 'i2', 'i4', 'i8', 'bf', 'f2', 'f4', 'f8', 'c4', 'c8', 'i*', 'f*', 'c*'];
@@ -129,6 +129,22 @@ describe('type promotion', () => {
       assert.equal(canonicalizeDtype('int16'), 'int16');
     });
     withRunContext(new RunContext({ x64: true }), () => assert.equal(canonicalizeDtype('float64'), 'float64'));
+  });
+
+  it('to_inexact / to_complex follow dtypes._dtype_to_inexact (int8 -> float32, not float16)', () => {
+    withRunContext(new RunContext({ x64: false }), () => {
+      for (const d of ['bool', 'int8', 'uint8', 'int16', 'int32', 'uint32'] as DType[]) assert.equal(toInexactDtype(d), 'float32', d);
+      assert.equal(toInexactDtype('float16'), 'float16');
+      assert.equal(toInexactDtype('bfloat16'), 'bfloat16');
+      assert.equal(toInexactDtype('complex64'), 'complex64');
+      assert.equal(toComplexDtype('float16'), 'complex64');
+      assert.equal(toComplexDtype('int32'), 'complex64');
+    });
+    withRunContext(new RunContext({ x64: true }), () => {
+      assert.equal(toInexactDtype('int64'), 'float64');
+      assert.equal(toComplexDtype('float64'), 'complex128');
+      assert.equal(toComplexDtype('int64'), 'complex128');
+    });
   });
 
   it("reads NumPy's dtype spellings", () => {
