@@ -78,8 +78,9 @@ function integerText(x: number): string {
 /**
  * The Python value `format(x, spec)` sees for a 0-d array: ArrayImpl.__format__ formats the
  * NumPy scalar, whose __format__ converts floats to a Python float (so f"{jnp.float32(0.1)}" is
- * '0.10000000149011612'), ints to int, bool to bool, complex to complex. bfloat16 is not a
- * NumPy floating type, so it is formatted through its str.
+ * '0.10000000149011612'), ints to int, bool to bool, complex to complex. bfloat16 does the same
+ * since ml_dtypes gave its scalars a __format__ that converts to float (jax-ml/ml_dtypes#387,
+ * August 2026; older releases formatted its str instead).
  */
 export function pythonScalarOf(a: NDArray): PyScalar {
   const d = a.data;
@@ -94,7 +95,7 @@ export function pythonScalarOf(a: NDArray): PyScalar {
     case 'float0':
       return { kind: 'str', value: FLOAT0_ELEMENT };
     case 'float':
-      return a.dtype === 'bfloat16' ? { kind: 'str', value: cFormatG(d[0]!) } : { kind: 'float', value: d[0]! };
+      return { kind: 'float', value: d[0]! };
   }
 }
 

@@ -194,6 +194,10 @@ describe('array/format: format(x, spec) of an Array', () => {
     // NumPy's scalar __format__ converts np.float32 to float before formatting.
     assert.equal(formatScalarForFormat(scalar('float32', Math.fround(0.1)), ''), '0.10000000149011612');
   });
+  it('bfloat16 formats as a Python float (ml_dtypes#387: __format__ delegates to float)', () => {
+    assert.equal(formatScalarForFormat(scalar('bfloat16', 0.333984375), ''), '0.333984375');
+    assert.equal(formatScalarForFormat(scalar('bfloat16', 0.333984375), '.2f'), '0.33');
+  });
   it('a non-0-d array accepts only the empty spec', () => {
     const data = storageFor('float32', 2);
     data.set([2, 2]);
