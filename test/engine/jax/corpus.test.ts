@@ -92,15 +92,14 @@ const cases: Case[] = existsSync(CORPUS)
   : [];
 
 /** Cases this layer cannot pass yet, with the reason (the list only shrinks). */
-const KNOWN_FAILURES: Record<string, string> = {
-  softmax_where_grad: 'needs custom_jvp: JAX differentiates softmax with its own JVP rule, which avoids 0 * inf',
-};
+const KNOWN_FAILURES: Record<string, string> = {};
 
 /** Failures that belong to another layer (the parser rejects float literals such as `1.`). */
 const otherLayer = (problem: string) => problem.includes('SyntaxError');
 
 describe('jax reference corpus', () => {
   it('runs every case and reports a pass count per category', function () {
+    this.timeout(20_000);
     if (cases.length === 0) this.skip();
     const byCategory = new Map<string, [number, number]>();
     const failures: string[] = [];

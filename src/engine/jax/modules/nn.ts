@@ -32,6 +32,10 @@ function softmaxParts(b: Bound, name: string): { x: Value; axes: number[]; mask:
   return { x, axes, mask };
 }
 
+function masked(v: Value, mask: Value | undefined): Value {
+  return mask ? L.select(mask, v, constLike(v, -Infinity)) : v;
+}
+
 function sumKept(v: Value, axes: number[], mask: Value | undefined): Value {
   const shape = avalOf(v).shape;
   const masked = mask ? L.select(mask, v, constLike(v, 0)) : v;
@@ -52,13 +56,15 @@ export function nnModule(): PyModule {
     }),
     fn('jax.nn', 'log_softmax', ['x', 'axis?', 'where?'], (b) => {
       const { x, axes, mask } = softmaxParts(b, 'log_softmax');
-      const shifted = L.sub(x, shiftMax(x, axes, mask));
+      const shifted = masked(L.sub(x, shiftMax(x, axes, mask)), mask);
       const out = L.sub(shifted, L.log(sumKept(L.exp(shifted), axes, mask)));
       return wrap(mask ? L.select(mask, out, constLike(out, -Infinity)) : out);
     }),
     fn('jax.nn', 'softmax', ['x', 'axis?', 'where?'], (b) => {
       const { x, axes, mask } = softmaxParts(b, 'softmax');
-      const e = L.exp(L.sub(x, shiftMax(x, axes, mask)));
+      // Masked entries are sent to -inf before exp, so no inf * 0 reaches the gradient (JAX gets
+      // the same effect from softmax's custom JVP rule).
+      const e = L.exp(masked(L.sub(x, shiftMax(x, axes, mask)), mask));
       const out = L.div(e, sumKept(e, axes, mask));
       return wrap(mask ? L.select(mask, out, constLike(out, 0)) : out);
     }),
