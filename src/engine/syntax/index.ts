@@ -36,7 +36,7 @@ export interface TopLevelStatement {
   /** The statement, present when `intact`. */
   stmt: Stmt | null;
   intact: boolean;
-  /** An expression statement: its value is reported like a REPL would. */
+  /** An expression statement whose value is reported like a REPL would (not a lone string literal). */
   isExpression: boolean;
   span: Span;
   range: Range;
@@ -86,7 +86,9 @@ export function parseModule(text: string): ParsedModule {
     }
     stmts.forEach((stmt, i) => {
       const own = stmts.length === 1 ? s : trimmedSpan(text, stmt.span);
-      const entry = topLevel(source, stmt, own, stmt.kind === 'Expr');
+      // A lone string literal is a docstring or a comment-like note, not a value to report.
+      const isDocstring = stmt.kind === 'Expr' && stmt.value.kind === 'Constant' && stmt.value.value.type === 'str';
+      const entry = topLevel(source, stmt, own, stmt.kind === 'Expr' && !isDocstring);
       // In `a; b  # note`, the comment belongs to the last statement of the line.
       if (i < stmts.length - 1) entry.trailingComment = null;
       statements.push(entry);

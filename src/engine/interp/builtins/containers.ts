@@ -1,7 +1,7 @@
 // dict and set: hashing through `hashKey` (so 1, 1.0 and True are one key), views, methods.
 
 import { PyError, typeError } from '../../errors';
-import { Kwargs, NotImplementedSignal, None, PyBool, PyDict, PyList, PyObject, PySet, PyStr, PyTuple, dictClass, setClass, PyClass } from '../object';
+import { Kwargs, NotImplementedSignal, None, PyBool, PyDict, PyObject, PySet, PyStr, PyTuple, dictClass, setClass, PyClass, objectClass } from '../object';
 import { callObject, getAttr, getItem, hashKey, iterate, keyError, pyEquals, pyRepr, toArray } from '../protocol';
 import { arity, builtin, method } from './args';
 import { guardedRepr } from './seqUtil';
@@ -88,9 +88,32 @@ dictClass.attrs.set('__new__', builtin('dict', (args, kwargs) => {
   return d;
 }));
 
-method(dictClass, 'keys', (self) => new PyList([...entries(self).values()].map((e) => e[0])));
-method(dictClass, 'values', (self) => new PyList([...entries(self).values()].map((e) => e[1])));
-method(dictClass, 'items', (self) => new PyList([...entries(self).values()].map((e) => new PyTuple([e[0], e[1]]))));
+/** `dict.keys()`, `.values()`, `.items()`: live views of the dict, as in Python 3. */
+class DictView extends PyObject {
+  constructor(readonly viewClass: PyClass, readonly dict: PyDict, readonly pick: (e: [PyObject, PyObject]) => PyObject) {
+    super();
+  }
+  get cls(): PyClass {
+    return this.viewClass;
+  }
+  items(): PyObject[] {
+    return [...this.dict.entries.values()].map(this.pick);
+  }
+}
+function viewClass(name: string, pick: (e: [PyObject, PyObject]) => PyObject, keyed: boolean): PyClass {
+  const cls = new PyClass(name, [objectClass]);
+  const view = (o: PyObject) => o as DictView;
+  cls.slots.len = (self) => view(self).dict.entries.size;
+  cls.slots.iter = (self) => view(self).items()[Symbol.iterator]();
+  cls.slots.repr = (self) => `${name}([${view(self).items().map(pyRepr).join(', ')}])`;
+  cls.slots.contains = (self, x) =>
+    keyed ? view(self).dict.entries.has(hashKey(x)) : view(self).items().some((y) => pyEquals(y, x));
+  method(dictClass, name.slice(5), (self) => new DictView(cls, self as PyDict, pick));
+  return cls;
+}
+viewClass('dict_keys', (e) => e[0], true);
+viewClass('dict_values', (e) => e[1], false);
+viewClass('dict_items', (e) => new PyTuple([e[0], e[1]]), false);
 method(dictClass, 'get', (self, args) => {
   arity('get', args, 1, 2);
   return dictGet(self as PyDict, args[0]) ?? args[1] ?? None;
