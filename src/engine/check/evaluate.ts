@@ -17,7 +17,7 @@ import { classifyError } from './codes';
 import { customRulesReached } from './customRules';
 import { type ExpectedResult, compareExpectedTree } from './expectedCompare';
 import { type ModuleFacts, moduleFacts, sourceOf } from './facts';
-import { checkGradientNumerically, functionLabel, gradientPart } from './numeric';
+import { checkGradientNumerically, functionLabel, gradientPart, JACOBIANS } from './numeric';
 import { finiteDifferenceReport, numericDiagnostic } from './numericReport';
 import { transformSites, type TransformSite } from './sites';
 import type { Node } from './walk';
@@ -98,7 +98,8 @@ function runNumeric(input: NumericInput): { finiteDifference?: FiniteDifferenceR
   const gradient = gradientPart(input.transform, input.result, hasAux);
   const argnums = readArgnums(input.options, input.args.length);
   if (!gradient || argnums === undefined) return { diagnostics: [] };
-  const check = checkGradientNumerically({ fn: input.fn, args: input.args, kwargs: input.kwargs, argnums, hasAux, gradient });
+  const kind = JACOBIANS.has(input.transform) ? 'jacobian' : 'gradient';
+  const check = checkGradientNumerically({ fn: input.fn, args: input.args, kwargs: input.kwargs, argnums, hasAux, gradient, kind });
   if (!check) return { diagnostics: [] };
   const source = functionSource(input.fn, input.facts);
   const rules = input.facts
@@ -164,14 +165,15 @@ export interface GradCall {
 
 /**
  * Recognises a top-level `jax.grad(f, ...)(args)` / `jax.value_and_grad(...)(...)` / `grad(f)(...)`
- * statement (after `from jax import grad`). Undefined for anything else, including calls with
+ * statement (after `from jax import grad`), and the Jacobian transforms (`jacfwd`, `jacrev`,
+ * `jacobian`; not `hessian`, whose second derivative this check does not probe). Undefined for anything else, including calls with
  * `*args`/`**kwargs`, whose positions cannot be read off the source.
  */
 export function gradCallOf(stmt: TopLevelStatement, parsed: ParsedModule, facts = moduleFacts(parsed)): GradCall | undefined {
   const s = stmt.stmt;
   if (!s || s.kind !== 'Expr' || s.value.kind !== 'Call') return undefined;
   const site = transformSites([s.value], facts).find((x) => x.applied === s.value);
-  if (!site || !site.fnExpr || (site.transform !== 'grad' && site.transform !== 'value_and_grad')) return undefined;
+  if (!site || !site.fnExpr || site.transform === 'hessian') return undefined;
   const text = (e: Expr): string => sourceOf(facts, e);
   if ([...site.transformCall.args, ...site.applied!.args].some((a) => a.kind === 'star' || a.kind === 'dstar')) return undefined;
   const named = (call: typeof site.transformCall) =>

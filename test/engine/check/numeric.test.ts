@@ -113,3 +113,29 @@ describe('check/numeric: custom rules', () => {
     assert.match(r.diagnostics[0].message, /custom_jvp rule of f \(f\.defjvp\).*custom rule is the suspect/);
   });
 });
+
+describe('check/numeric: Jacobians', () => {
+  it('jacrev and jacfwd of an elementwise function agree with finite differences', () => {
+    for (const t of ['jacrev', 'jacfwd', 'jacobian']) {
+      const r = checkLast(HEADER + `def f(x):\n    return jnp.sin(x) * x[0]\njax.${t}(f)(jnp.array([0.5, -1.0, 2.0]))\n`);
+      assert.equal(r.finiteDifference?.ok, true, t);
+    }
+  });
+
+  it('a Jacobian with a tuple output and two arguments', () => {
+    const r = checkLast(HEADER + 'def f(a, b):\n    return a * b, jnp.exp(a)\njax.jacrev(f, argnums=(0, 1))(jnp.array([0.1, 0.2]), 3.0)\n');
+    assert.equal(r.finiteDifference?.ok, true);
+  });
+});
+
+describe('check/numeric: a wrong Jacobian', () => {
+  it('J = 3I claimed for f(x) = 2x is a mismatch; 2I passes', () => {
+    const ran = run(HEADER + 'def f(x):\n    return 2.0 * x\n');
+    const fn = ran.interp.globals.get('f')!;
+    const x = wrap(new NDArray('float32', [2], Float32Array.of(0.5, 1.5)));
+    const jac = (d: number) => wrap(new NDArray('float32', [2, 2], Float32Array.of(d, 0, 0, d)));
+    const check = (d: number) => checkGradientNumerically({ fn, args: [x], argnums: 0, hasAux: false, gradient: jac(d), kind: 'jacobian' })!;
+    assert.equal(check(2).report.ok, true);
+    assert.equal(check(3).report.ok, false);
+  });
+});
