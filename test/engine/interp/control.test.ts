@@ -64,6 +64,10 @@ out
     assert.equal(evalRepr('dict(zip("ab", [1, 2])), dict(a=1), {**{"a": 1}, "b": 2}, {"a": 1} == {"a": 1.0}'), "({'a': 1, 'b': 2}, {'a': 1}, {'a': 1, 'b': 2}, True)");
   });
 
+  it('dict views are live and repr like Python 3', () => {
+    assert.equal(evalRepr('k, d.items(), "a" in k, len(d.values())', 'd = {"a": 1}\nk = d.keys()\nd["b"] = 2'), "(dict_keys(['a', 'b']), dict_items([('a', 1), ('b', 2)]), True, 2)");
+  });
+
   it('sets, tuples and lists compare and hash by value', () => {
     assert.equal(evalRepr('{1, 2} | {3}, {1, 2} & {2, 3}, {1, 2} - {2}, {1} < {1, 2}, set()'), '({1, 2, 3}, {2}, {1}, True, set())');
     assert.equal(evalRepr('(1, 2) < (1, 3), [1, 2] == [1, 2], (1,) + (2,), {(1, 2): "t"}[(1, 2)]'), "(True, True, (1, 2), 't')");

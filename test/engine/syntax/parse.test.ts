@@ -132,9 +132,9 @@ describe('syntax: errors and intact statements', () => {
   });
 
   it('marks expression statements and finds trailing comments', () => {
-    const m = parseModule('x = 1  # set\nf(x)  # → 4.0\ng(\n  2)  # -> 5\nh()\n');
+    const m = parseModule('x = 1  # set\nf(x)  # → 4.0\ng(\n  2)  # -> 5\nh()\n"""docstring"""\n');
     assert.deepEqual(m.statements.map((s) => [s.isExpression, s.trailingComment?.text ?? null]), [
-      [false, ' set'], [true, ' → 4.0'], [true, ' -> 5'], [true, null],
+      [false, ' set'], [true, ' → 4.0'], [true, ' -> 5'], [true, null], [false, null],
     ]);
     assert.deepEqual(m.statements[2].range.start.line, 3);
     assert.deepEqual(m.statements[2].range.end.line, 4);
