@@ -88,7 +88,10 @@ export function formatRunResult(result: RunResult): string[] {
     if (o.status === 'passed') continue;
     lines.push(`        expected ${o.expected}`);
     if (o.got !== undefined) lines.push(`        got      ${o.got}`);
-    if (o.reason) lines.push(`        ${o.reason.split('\n')[0]}`);
+    // A scalar mismatch says no more than the two lines above; anything else (where an array
+    // differs, a shape, an exception) does.
+    const redundant = o.got !== undefined && /^expected \S+, got \S+$/.test(o.reason ?? '');
+    if (o.reason && !redundant) lines.push(`        ${o.reason.split('\n')[0]}`);
   }
   for (const m of result.mistakes) lines.push('', `* ${m.feedback}`);
   const passed = result.outcomes.filter((o) => o.status === 'passed').length;

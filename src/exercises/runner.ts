@@ -144,7 +144,11 @@ export function runExercise(exercise: Exercise, userSource: string, options: { c
     };
   }
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
-  const judged = tests.map(({ test, visible }, i) => judge(exercise, test, visible, built.testLines[i], report, errors));
+  const syntax = errors.find((d) => d.errorType === 'SyntaxError');
+  const notReached = syntax
+    ? `not run: fix the syntax error on line ${syntax.range.start.line} first`
+    : 'the engine did not reach this test (see the errors in the file)';
+  const judged = tests.map(({ test, visible }, i) => judge(exercise, test, visible, built.testLines[i], report, errors, notReached));
   // Errors not raised by a test call come from the learner's own top-level code.
   const fileErrors = errors.filter((d) => !built.testLines.some((line) => lineOfError(d).includes(line)));
   const valuesPassed = judged.every((j) => j.outcome.status === 'passed');
@@ -172,7 +176,15 @@ function baseOutcome(exercise: Exercise, test: ExerciseTest, visible: boolean, e
   };
 }
 
-function judge(exercise: Exercise, test: ExerciseTest, visible: boolean, line: number, report: Report, errors: Diagnostic[]): Judged {
+function judge(
+  exercise: Exercise,
+  test: ExerciseTest,
+  visible: boolean,
+  line: number,
+  report: Report,
+  errors: Diagnostic[],
+  notReached: string,
+): Judged {
   const args = testArgs(test);
   const expected = exercise.expected(args);
   const outcome = baseOutcome(exercise, test, visible, expected);
@@ -187,7 +199,7 @@ function judge(exercise: Exercise, test: ExerciseTest, visible: boolean, line: n
   }
   const value = report.values.find((v) => v.line === line);
   if (!value) {
-    outcome.reason = 'the engine did not reach this test (see the errors in the file)';
+    outcome.reason = notReached;
     return { outcome, args, expected, tolerance };
   }
   outcome.got = value.repr || treeText(value.result);

@@ -136,6 +136,12 @@ describe('exercises: the test runner', () => {
     assert.ok(!mistakeIds(runExercise(quadratic, WITH_GRAD, { check: fine })).includes('signature-differs'));
   });
 
+  it('points at a syntax error when no test could run', () => {
+    const broken = { severity: 'error' as const, code: 'syntax-error', errorType: 'SyntaxError', message: "'(' was never closed", range: range(5) };
+    const result = runExercise(quadratic, WITH_GRAD, { check: fakeEngine('no_such_function', () => ({ value: f32(0) }), [broken]) });
+    assert.ok(result.outcomes.every((o) => o.status === 'not-run' && o.reason === 'not run: fix the syntax error on line 5 first'));
+  });
+
   it('reports an engine failure as an internal error, judging nothing', () => {
     const result = runExercise(quadratic, WITH_GRAD, {
       check: () => {
