@@ -23,7 +23,7 @@ export function bind<P extends PrimitiveName>(prim: P, args: readonly Value[], p
   if (!top) {
     const arrays = args as NDArray[];
     // The shape/dtype rule raises JAX's errors before any kernel runs.
-    rules.abstractEval(arrays, params);
+    if (!rules.tracesUserCode) rules.abstractEval(arrays, params);
     return rules.impl(arrays, params);
   }
   const trace = top;

@@ -2,5 +2,15 @@
 
 export { avalOf, bind, bind1, concreteValue, isTracer, Tracer, type Value } from './core';
 export * as lax from './lax';
-export type { DotDims, GatherMode, MaybeZero, PrimitiveName, ScatterCombine } from './primitives/types';
+export type {
+  CustomBwd,
+  CustomFwd,
+  CustomJvpRule,
+  DotDims,
+  GatherMode,
+  MaybeZero,
+  PrimitiveName,
+  ScatterCombine,
+  ValueFn,
+} from './primitives/types';
 export { jit, jvp, vjp, vmap, zeroTangent, type Fn } from './transforms';

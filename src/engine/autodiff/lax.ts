@@ -6,7 +6,17 @@ import type { AVal, DType } from '../array/dtype';
 import * as K from '../array/kernels';
 import { NDArray } from '../array/ndarray';
 import { avalOf, bind, bind1, type Value } from './core';
-import type { BinaryPrimitive, DotDims, GatherMode, ScatterCombine, UnaryPrimitive } from './primitives/types';
+import type {
+  BinaryPrimitive,
+  CustomBwd,
+  CustomFwd,
+  CustomJvpRule,
+  DotDims,
+  GatherMode,
+  ScatterCombine,
+  UnaryPrimitive,
+  ValueFn,
+} from './primitives/types';
 
 const unary = (p: UnaryPrimitive) => (x: Value): Value => bind1(p, [x], {});
 const binary = (p: BinaryPrimitive) => (x: Value, y: Value): Value => bind1(p, [x, y], {});
@@ -227,6 +237,16 @@ export function sort(x: Value, dimension: number, descending = false): Value {
 
 export function argsort(x: Value, dimension: number, indexDtype: DType): Value {
   return bind1('argsort', [x], { dimension, indexDtype });
+}
+
+/** jax.custom_jvp: `fn(args)`, differentiated with `jvp(primals, tangents)`. */
+export function customJvpCall(fn: ValueFn, jvp: CustomJvpRule, args: readonly Value[]): Value[] {
+  return bind('custom_jvp_call', args, { fn, jvp });
+}
+
+/** jax.custom_vjp: `fn(args)`, differentiated in reverse mode with `fwd` and `bwd`. */
+export function customVjpCall(fn: ValueFn, fwd: CustomFwd, bwd: CustomBwd, args: readonly Value[]): Value[] {
+  return bind('custom_vjp_call', args, { fn, fwd, bwd });
 }
 
 /** A constant array (no primitive: constants are concrete at every level). */

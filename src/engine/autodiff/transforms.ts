@@ -80,7 +80,8 @@ export function vmap(
   args: readonly Value[],
   inAxes: readonly (number | null)[],
   axisSize: number,
-  outAxes: readonly (number | null)[],
+  /** One entry per result, or one axis for all of them. */
+  outAxes: readonly (number | null)[] | number,
 ): Value[] {
   const trace = new BatchTrace(axisSize);
   return withTrace(trace, () => {
@@ -95,7 +96,7 @@ export function vmap(
       const batched = o instanceof BatchTracer && o.trace === trace && o.dim !== null;
       const val = o instanceof BatchTracer && o.trace === trace ? o.val : o;
       const dim = batched ? (o as BatchTracer).dim : null;
-      const outAxis = outAxes[i] ?? null;
+      const outAxis = typeof outAxes === 'number' ? outAxes : outAxes[i] ?? null;
       if (outAxis === null) {
         if (dim !== null) throw valueError(`at vmap out_axes, got axis spec None but output was batched on axis ${dim}`);
         return val;

@@ -3,6 +3,7 @@
 
 import { BINARY_RULES } from './binary';
 import { CONVERT_ELEMENT_TYPE_RULES } from './conversions';
+import { CUSTOM_JVP_CALL_RULES, CUSTOM_VJP_CALL_RULES } from './custom';
 import { DOT_GENERAL_RULES } from './dot';
 import {
   ARGSORT_RULES,
@@ -58,5 +59,7 @@ export const RULES: RuleTable = {
   scatter: SCATTER_RULES,
   sort: SORT_RULES,
   argsort: ARGSORT_RULES,
-  // Next issue: custom_jvp_call, custom_vjp_call, cond, while, scan (see types.ts).
+  custom_jvp_call: CUSTOM_JVP_CALL_RULES,
+  custom_vjp_call: CUSTOM_VJP_CALL_RULES,
+  // Next issue: cond, while, scan (see types.ts).
 };

@@ -68,9 +68,22 @@ export type PrimitiveParams = { [P in UnaryPrimitive | BinaryPrimitive]: NoParam
   /** Ascending, NaN last, stable (jnp's descending sort is rev of this). */
   sort: { dimension: number };
   argsort: { dimension: number; indexDtype: DType };
-  // Next issue: custom_jvp_call, custom_vjp_call, cond, while, scan go here (each carries its
-  // sub-functions or jaxprs in params; their rules live in primitives/control.ts).
+  /** jax.custom_jvp: evaluate `fn`, differentiate with the user's `jvp` rule. */
+  custom_jvp_call: { fn: ValueFn; jvp: CustomJvpRule };
+  /** jax.custom_vjp: evaluate `fn`, differentiate in reverse mode with `fwd` and `bwd`. */
+  custom_vjp_call: { fn: ValueFn; fwd: CustomFwd; bwd: CustomBwd };
+  // Next issue: cond, while, scan go here (each carries its sub-functions or jaxprs in params;
+  // their rules would live in primitives/control.ts).
 };
+
+/** A function of flat Values (a user function the jax layer has flattened). */
+export type ValueFn = (xs: Value[]) => Value[];
+/** A custom JVP rule: (primals, tangents) -> primal and tangent outputs. */
+export type CustomJvpRule = (primals: Value[], tangents: Value[]) => { primalsOut: Value[]; tangentsOut: Value[] };
+/** A custom_vjp forward pass: outputs and the residuals the backward pass needs. */
+export type CustomFwd = (xs: Value[]) => { outs: Value[]; residuals: Value[] };
+/** A custom_vjp backward pass: (residuals, output cotangents) -> input cotangents (null = zero). */
+export type CustomBwd = (residuals: Value[], cts: Value[]) => MaybeZero[];
 
 export type PrimitiveName = keyof PrimitiveParams;
 export type ParamsOf<P extends PrimitiveName> = PrimitiveParams[P];
@@ -103,6 +116,11 @@ export interface PrimitiveRules<P> {
   vjp(cts: MaybeZero[], primalsIn: Value[], primalsOut: Value[], params: P): MaybeZero[];
   /** vmap: `dims[i]` is argument i's batch dimension, null when unbatched (not all null). */
   batch(args: Value[], dims: (number | null)[], params: P, axisSize: number): BatchResult;
+  /**
+   * True when abstractEval must trace a user function: concrete evaluation then skips it, so
+   * the function body runs once.
+   */
+  readonly tracesUserCode?: boolean;
 }
 
 export type RuleTable = { [P in PrimitiveName]: PrimitiveRules<ParamsOf<P>> };

@@ -73,13 +73,17 @@ export class StagingTrace extends Trace {
 }
 
 /** Traces `fn` at the avals of `args` into a jaxpr. */
-export function makeJaxpr(fn: (xs: Value[]) => Value[], avals: readonly AVal[]): { jaxpr: Jaxpr; cacheable: boolean } {
+export function makeJaxpr(
+  fn: (xs: Value[]) => Value[],
+  avals: readonly AVal[],
+): { jaxpr: Jaxpr; cacheable: boolean; outAvals: AVal[] } {
   const trace = new StagingTrace();
   return withTrace(trace, () => {
     const inputs = avals.map((a) => trace.newVar(a));
-    const outs = fn(inputs).map((o): Atom => (o instanceof StagingTracer && o.trace === trace ? o.atom : { value: o }));
+    const results = fn(inputs);
+    const outs = results.map((o): Atom => (o instanceof StagingTracer && o.trace === trace ? o.atom : { value: o }));
     const inIds = inputs.map((i) => (i.atom as { id: number }).id);
-    return { jaxpr: { inIds, eqns: trace.eqns, outs }, cacheable: !trace.capturedTracer };
+    return { jaxpr: { inIds, eqns: trace.eqns, outs }, cacheable: !trace.capturedTracer, outAvals: results.map(avalOf) };
   });
 }
 
