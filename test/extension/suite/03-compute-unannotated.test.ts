@@ -23,18 +23,26 @@ describe('compute gradient on an unannotated function', () => {
     ]);
   });
 
-  it('writes the annotation, shows ∇w = 6.0, and undoes in one step', async () => {
+  it('writes the annotation above the def as one undoable edit', async () => {
     const { doc } = await open(FILE);
     const api = await gradLens();
     await api.nextResult(doc.uri, doc.version);
     const original = doc.getText();
-    const r = await vscode.commands.executeCommand<ComputeResult>(
+    await vscode.commands.executeCommand<ComputeResult>(
       'gradlens.computeGradient', doc.uri.toString(), 'loss', 'w=0.0, b=1.0, x=jnp.array([1.0, 2.0])');
     assert.equal(doc.lineAt(7).text, '# @grad w=0.0, b=1.0, x=jnp.array([1.0, 2.0])');
     assert.equal(doc.lineAt(8).text, 'def loss(w, b, x):');
-    assert.ok(r?.annotation?.result, JSON.stringify(r));
-    assert.equal(r.label, '∇w = 6.0  ✓');
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), original);
+  });
+
+  it('shows the gradient of the new annotation: ∇w = 6.0', async () => {
+    const { doc } = await open(FILE);
+    const api = await gradLens();
+    await api.nextResult(doc.uri, doc.version);
+    const r = await vscode.commands.executeCommand<ComputeResult>(
+      'gradlens.computeGradient', doc.uri.toString(), 'loss', 'w=0.0, b=1.0, x=jnp.array([1.0, 2.0])');
+    assert.ok(r?.annotation?.result, JSON.stringify(r));
+    assert.equal(r.label, '∇w = 6.0  ✓');
   });
 });
