@@ -6,7 +6,7 @@ import type { Diagnostic, Fix, Range } from '../report';
 import type { ParsedModule } from '../syntax';
 import { annotationErrorFixes } from './annotationLints';
 import { type ModuleFacts, moduleFacts } from './facts';
-import { argnumsFixes, atUpdateFix, callInsteadFix, floatLiteralFix, wrapReturnFixes } from './fixes';
+import { argnumsFixes, atUpdateFix, callInsteadFix, integerInputFix, wrapReturnFixes } from './fixes';
 import { appliedArgs, normalisedArgnums, positionalParams, transformSites, type TransformSite } from './sites';
 import { walk } from './walk';
 
@@ -58,7 +58,7 @@ function integerFixes(site: TransformSite, facts: ModuleFacts): Fix[] {
   const positions = normalisedArgnums(site, args.length) ?? [];
   const fixes: Fix[] = [];
   for (const k of new Set(positions)) {
-    const fix = args[k] ? floatLiteralFix(args[k], facts) : undefined;
+    const fix = args[k] ? integerInputFix(args[k], facts) : undefined;
     if (fix) fixes.push(fix);
   }
   if (fixes.length <= 1) return fixes;

@@ -17,6 +17,8 @@ export interface ModuleFacts {
   defs: Map<string, FunctionDef>;
   /** Module-level names whose every assignment is a JAX array constructor or jnp call. */
   arrayNames: Map<string, Expr>;
+  /** Module-level names assigned exactly once (`n = 3`), with the assigned expression. */
+  singleBindings: Map<string, Expr>;
 }
 
 export function moduleFacts(parsed: ParsedModule): ModuleFacts {
@@ -29,6 +31,7 @@ export function moduleFacts(parsed: ParsedModule): ModuleFacts {
     imports,
     defs: topLevelDefs(stmts),
     arrayNames: arrayBindings(stmts, imports),
+    singleBindings: singleBindings(stmts),
   };
 }
 
@@ -103,4 +106,25 @@ function boundNames(target: Expr): string[] {
   if (target.kind === 'Tuple' || target.kind === 'List') return target.elts.flatMap(boundNames);
   if (target.kind === 'Starred') return boundNames(target.value);
   return [];
+}
+
+/** Names bound exactly once by a plain `name = value` at module level (not in loops or functions). */
+function singleBindings(stmts: readonly Stmt[]): Map<string, Expr> {
+  const once = new Map<string, Expr>();
+  const many = new Set<string>();
+  walk(stmts, (n, parents) => {
+    if (parents.some((p) => p.kind === 'FunctionDef' || p.kind === 'Lambda' || p.kind === 'ClassDef')) return;
+    const targets =
+      n.kind === 'Assign' ? n.targets.flatMap(boundNames)
+      : n.kind === 'For' || n.kind === 'AugAssign' || n.kind === 'AnnAssign' ? boundNames(n.target)
+      : n.kind === 'FunctionDef' || n.kind === 'ClassDef' ? [n.name] : [];
+    for (const t of targets) {
+      const simple = n.kind === 'Assign' && n.targets.length === 1 && n.targets[0].kind === 'Name' && !parents.some((p) => p.kind === 'For' || p.kind === 'While');
+      if (once.has(t) || many.has(t) || !simple) {
+        once.delete(t);
+        many.add(t);
+      } else if (n.kind === 'Assign') once.set(t, n.value);
+    }
+  });
+  return once;
 }

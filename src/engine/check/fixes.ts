@@ -5,7 +5,7 @@
 import type { Fix, TextEdit } from '../report';
 import type { Expr, ExprOf, Span, Stmt } from '../syntax/ast';
 import { type ModuleFacts, sourceOf } from './facts';
-import { type FunctionDef, moduleAlias, returnsOf } from './walk';
+import { type FunctionDef, moduleAlias, qualifiedName, returnsOf } from './walk';
 
 function edit(facts: ModuleFacts, span: Span, newText: string): TextEdit {
   return { range: facts.lines.range(span), newText };
@@ -47,6 +47,48 @@ export function integerLiterals(e: Expr): Expr[] {
   if (e.kind === 'UnaryOp' && (e.op === '-' || e.op === '+')) return integerLiterals(e.operand);
   if (e.kind === 'Tuple' || e.kind === 'List') return e.elts.flatMap(integerLiterals);
   return [];
+}
+
+/**
+ * The integer literals that make an argument an integer input: `2`, `-2`, `(1, 2)`,
+ * `jnp.array([1, 2])` without a dtype, or a module-level name bound once to one of these.
+ * Empty when the argument is not visibly integer (any float literal, a dtype, anything else).
+ */
+export function integerInputLiterals(arg: Expr, facts: ModuleFacts, seen = new Set<string>()): Expr[] {
+  if (arg.kind === 'Name') {
+    const bound = facts.singleBindings.get(arg.id);
+    if (!bound || seen.has(arg.id)) return [];
+    seen.add(arg.id);
+    return integerInputLiterals(bound, facts, seen);
+  }
+  if (arg.kind === 'Call') {
+    const q = qualifiedName(arg.func, facts.imports);
+    if ((q !== 'jax.numpy.array' && q !== 'jax.numpy.asarray') || arg.args.length !== 1 || arg.args[0].kind !== 'pos') return [];
+    const inner = arg.args[0].value;
+    return integerInputLiterals(inner, facts, seen);
+  }
+  if (!onlyIntLiterals(arg)) return [];
+  return integerLiterals(arg);
+}
+
+function onlyIntLiterals(e: Expr): boolean {
+  if (e.kind === 'Constant') return e.value.type === 'int';
+  if (e.kind === 'UnaryOp' && (e.op === '-' || e.op === '+')) return onlyIntLiterals(e.operand);
+  if (e.kind === 'Tuple' || e.kind === 'List') return e.elts.length > 0 && e.elts.every(onlyIntLiterals);
+  return false;
+}
+
+/** `2` → `2.0` for every integer literal that makes the argument an integer input. */
+export function integerInputFix(arg: Expr, facts: ModuleFacts): Fix | undefined {
+  const ints = integerInputLiterals(arg, facts);
+  if (ints.length === 0) return undefined;
+  const edits = ints.map((c) => {
+    const v = c.kind === 'Constant' && c.value.type === 'int' ? c.value.value.toString() : sourceOf(facts, c);
+    return edit(facts, c.span, `${v}.0`);
+  });
+  const before = sourceOf(facts, arg);
+  const title = ints.length === 1 && ints[0] === arg ? `Pass ${edits[0].newText} (a float) instead of ${before}` : `Use float literals in ${before}`;
+  return { title, edits, preferred: true };
 }
 
 /** `2` → `2.0` for every integer literal in the argument. */

@@ -10,7 +10,7 @@ import type { ParsedModule } from '../syntax';
 import type { Expr, Span } from '../syntax/ast';
 import { annotationLints } from './annotationLints';
 import { arrayBindings, type ModuleFacts, moduleFacts, sourceOf, visiblyNonScalarArray } from './facts';
-import { argnumsFixes, atUpdateFix, callInsteadFix, floatLiteralFix, returnedExpressions, wrapReturnFixes } from './fixes';
+import { argnumsFixes, atUpdateFix, callInsteadFix, integerInputFix, returnedExpressions, wrapReturnFixes } from './fixes';
 import { guessShape } from './shapeGuess';
 import {
   appliedArgs, normalisedArgnums, positionalParams, resolveFunction, returnsPlainValue, transformSites,
@@ -75,21 +75,14 @@ function integerInputLint(site: TransformSite, facts: ModuleFacts): Diagnostic[]
   const out: Diagnostic[] = [];
   for (const k of new Set(positions)) {
     const arg = args[k];
-    if (!arg || !isIntegerLiteralArgument(arg)) continue;
-    const fix = floatLiteralFix(arg, facts);
+    const fix = arg ? integerInputFix(arg, facts) : undefined;
+    if (!arg || !fix) continue;
     const message =
-      `jax.${site.transform} differentiates argument ${k}, but ${sourceOf(facts, arg)} is an integer: ` +
-      `gradients are defined only for floating-point (or complex) inputs. Write it as a float.`;
-    out.push(diagnostic(facts, 'integer-input', message, arg.span, fix ? [fix] : []));
+      `jax.${site.transform} differentiates argument ${k}, but ${sourceOf(facts, arg)} is an integer${arg.kind === 'Constant' || arg.kind === 'UnaryOp' ? '' : ' array'}: ` +
+      `gradients are defined only for floating-point (or complex) inputs. Write it with floats.`;
+    out.push(diagnostic(facts, 'integer-input', message, arg.span, [fix]));
   }
   return out;
-}
-
-/** An int literal, or a tuple/list of them (jnp.array of such lists is not traced here). */
-function isIntegerLiteralArgument(e: Expr): boolean {
-  if (e.kind === 'Constant') return e.value.type === 'int';
-  if (e.kind === 'UnaryOp' && (e.op === '-' || e.op === '+')) return isIntegerLiteralArgument(e.operand);
-  return false;
 }
 
 function nonScalarLint(site: TransformSite, facts: ModuleFacts): Diagnostic[] {

@@ -87,6 +87,14 @@ describe('check/lints on synthetic snippets', () => {
     assert.match(applyFix(src, preferred(ds[0].fixes)), /argnums=1\)\(1\.0, -3\.0\)/);
   });
 
+  it('integer arrays: jnp.array([1, 2]) directly or through a module-level name', () => {
+    const src = HEADER + 'def f(x):\n    return jnp.sum(x ** 2)\nxs = jnp.array([1, 2])\njax.grad(f)(xs)\njax.grad(f)(jnp.array([3, -4]))\njax.grad(f)(jnp.array([3, 4.5]))\n';
+    const ds = lint(parse(src));
+    assert.deepEqual(ds.map((d) => [d.code, d.range.start.line]), [['integer-input', 6], ['integer-input', 7]]);
+    assert.match(applyFix(src, preferred(ds[0].fixes)), /^xs = jnp\.array\(\[1\.0, 2\.0\]\)$/m);
+    assert.match(applyFix(src, preferred(ds[1].fixes)), /^jax\.grad\(f\)\(jnp\.array\(\[3\.0, -4\.0\]\)\)$/m);
+  });
+
   it('non-scalar output needs a visibly non-scalar argument and no reduction', () => {
     const flagged = HEADER + 'def f(w, x):\n    return jnp.tanh(w * x)\njax.grad(f)(1.0, jnp.ones(3))\n';
     assert.deepEqual(lint(parse(flagged)).map((d) => d.code), ['non-scalar-output']);
