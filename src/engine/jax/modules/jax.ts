@@ -9,6 +9,7 @@ import { arrayBaseClass } from '../array';
 import { GRAD_PARAMS, makeGrad } from '../api/grad';
 import { JIT_PARAMS, makeJit } from '../api/jit';
 import { vmapCall } from '../api/vmap';
+import { jvpCall, vjpCall } from '../api/jvp_vjp';
 import { JAC_PARAMS, JACFWD_PARAMS, makeHessian, makeJacfwd, makeJacrev } from '../api/jacobian';
 import { stopGradientTree } from './lax';
 
@@ -56,6 +57,8 @@ export function jaxModule(get: (n: string) => PyModule): PyModule {
     fn('jax', 'hessian', JACFWD_PARAMS, (b) => makeHessian(b)),
   ]);
   m.attrs.set('vmap', new PyNativeFunction('vmap', vmapCall, 'jax.vmap'));
+  m.attrs.set('jvp', new PyNativeFunction('jvp', jvpCall, 'jax.jvp'));
+  m.attrs.set('vjp', new PyNativeFunction('vjp', vjpCall, 'jax.vjp'));
   m.attrs.set('Array', arrayBaseClass);
   m.attrs.set('config', new Config());
   m.attrs.set('numpy', get('jax.numpy'));
