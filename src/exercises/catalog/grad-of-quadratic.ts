@@ -93,7 +93,7 @@ def grad_of_quadratic(w, b, x):
   ],
   edgeCases: ['zeros', 'negative', 'length-1', 'large', 'integer-valued', 'integer-input'],
   hints: [
-    'Start with the loss alone: `def loss(w, b, x): return jnp.sum((w * x + b) ** 2)`. Check that `loss(0.0, 1.0, jnp.array([1.0, 2.0]))` is 10.0.',
+    'Start with the loss alone: `def loss(w, b, x): return jnp.sum((w * x + b) ** 2)`. Check that `loss(0.0, 1.0, jnp.array([1.0, 2.0]))` is 2.0: each term is (0·x + 1)² = 1.',
     '`jax.grad(loss)` is a new function with the same parameters as `loss` that returns the derivative. Pass the function itself: `jax.grad(loss)`, not `jax.grad(loss(w, b, x))`.',
     '`jax.grad` differentiates with respect to the first positional argument (`argnums=0` by default). Keep `w` first, or say `argnums=0` explicitly.',
     'The function you differentiate must return a single number: without `jnp.sum`, JAX refuses with "Gradient only defined for scalar-output functions".',
