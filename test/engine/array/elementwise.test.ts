@@ -185,6 +185,11 @@ describe('elementwise kernels', () => {
     assert.deepEqual(vals(integerPow(arr([3, -2]), 3)), [27, -8]);
     assert.deepEqual(vals(integerPow(arr([2]), -2)), [0.25]);
     assert.deepEqual(vals(integerPow(arr([0]), 0)), [1]);
+    assert.deepEqual(vals(integerPow(arr([NaN]), 0)), [1]); // x ** 0 is 1 for every x
+    assert.deepEqual(vals(integerPow(arr([1.5, -2]), 1)), [1.5, -2]);
+    assert.deepEqual(vals(integerPow(arr([3]), 5)), [243]);
+    // float32 chain: (1+2^-12)^3 = ((1+2^-12)^2 rounded) * (1+2^-12) rounded = 1 + 3·2^-12 + (2^-23 rounded away)
+    assert.deepEqual(vals(integerPow(arr([1 + 2 ** -12]), 3)), [Math.fround(Math.fround(1 + 2 ** -11) * (1 + 2 ** -12))]);
     assert.deepEqual(vals(integerPow(arr([65536], 'int32'), 2)), [0]);
     assert.deepEqual(vals(integerPow(arr([3], 'int32'), 5)), [243]);
     // (1 + 2^-12)^2 in float32 is 1 + 2^-11 (the 2^-24 term is lost at the rounding)

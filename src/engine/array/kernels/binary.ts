@@ -178,9 +178,12 @@ export function binary(op: BinaryKernel, x: NDArray, y: NDArray): NDArray {
   const shape = resultShape(x.shape, y.shape);
   const n = sizeOf(shape);
   const same = x.size === n && y.size === n;
-  const ia = same || x.size === n ? null : broadcastIndexMap(x.shape, shape);
-  const ib = same || y.size === n ? null : broadcastIndexMap(y.shape, shape);
-  if (isComplexDtype(x.dtype)) return complexBinary(op, x, y, shape, ia, ib);
+  // Index maps only for operands that really broadcast, built after the fast paths had a go.
+  const indexMaps = (): [Int32Array | null, Int32Array | null] => [
+    same || x.size === n ? null : broadcastIndexMap(x.shape, shape),
+    same || y.size === n ? null : broadcastIndexMap(y.shape, shape),
+  ];
+  if (isComplexDtype(x.dtype)) return complexBinary(op, x, y, shape, ...indexMaps());
   const compare = COMPARISONS.has(op);
   const outDtype: DType = compare ? 'bool' : x.dtype;
   const out = NDArray.zeros(outDtype, shape, outDtype !== 'bool' && x.weakType && y.weakType);
@@ -191,6 +194,7 @@ export function binary(op: BinaryKernel, x: NDArray, y: NDArray): NDArray {
     const mode = same ? 'same' : x.size === 1 && y.size === n ? 'xs' : y.size === 1 && x.size === n ? 'ys' : undefined;
     if (mode && fastBinary(op, a as FloatStore, b as FloatStore, o as FloatStore, mode)) return out;
   }
+  const [ia, ib] = indexMaps();
   const f = realBinaryFn(op, x.dtype);
   const r = compare ? null : storeRounder(outDtype);
   const g: Fn2 = r ? (p, q) => r(f(p, q)) : f;

@@ -7,6 +7,7 @@ import { cdiv, cmul } from './complex';
 import { intBits, isComplexDtype, roundTo } from './util';
 
 export function integerPow(x: NDArray, n: number): NDArray {
+  if (n === 1) return x; // arrays are immutable: x ** 1 is x itself
   const out = NDArray.zeros(x.dtype, x.shape, x.weakType);
   const a = x.data;
   const o = out.data;
@@ -28,7 +29,20 @@ export function integerPow(x: NDArray, n: number): NDArray {
     }
     return out;
   }
-  if (n === 2 && (x.dtype === 'float32' || x.dtype === 'float64')) {
+  if (x.dtype === 'float32' && n > 0) {
+    // the squaring chain with float32 rounding after each product, without closures
+    for (let i = 0; i < size; i++) {
+      let acc = 1;
+      let base = a[i];
+      for (let e = n; e > 0; e = Math.floor(e / 2)) {
+        if (e % 2 === 1) acc = Math.fround(acc * base);
+        if (e > 1) base = Math.fround(base * base);
+      }
+      o[i] = acc;
+    }
+    return out;
+  }
+  if (n === 2 && x.dtype === 'float64') {
     for (let i = 0; i < size; i++) { const v = a[i]; o[i] = v * v; }
     return out;
   }
