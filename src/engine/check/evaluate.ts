@@ -5,7 +5,7 @@
 
 import { PyError } from '../errors';
 import {
-  type Interpreter, type Kwargs, type ModuleRegistry, type PyObject, PyFunction, PyTuple, PyList,
+  type Interpreter, type Kwargs, type ModuleRegistry, None, type PyObject, PyFunction, PyList, PyNativeFunction, PyTuple,
 } from '../interp';
 import { callObject, lookupAttr, pyStr, toPyIndex, truthy } from '../interp/protocol';
 import { toTree } from '../jax/tree';
@@ -83,6 +83,7 @@ function functionSource(fn: PyObject, facts: ModuleFacts | undefined): { text: s
 }
 
 interface NumericInput {
+  interp: Interpreter;
   transform: string;
   fn: PyObject;
   args: PyObject[];
@@ -99,7 +100,9 @@ function runNumeric(input: NumericInput): { finiteDifference?: FiniteDifferenceR
   const argnums = readArgnums(input.options, input.args.length);
   if (!gradient || argnums === undefined) return { diagnostics: [] };
   const kind = JACOBIANS.has(input.transform) ? 'jacobian' : 'gradient';
-  const check = checkGradientNumerically({ fn: input.fn, args: input.args, kwargs: input.kwargs, argnums, hasAux, gradient, kind });
+  const check = withSilentPrint(input.interp, () =>
+    checkGradientNumerically({ fn: input.fn, args: input.args, kwargs: input.kwargs, argnums, hasAux, gradient, kind }),
+  );
   if (!check) return { diagnostics: [] };
   const source = functionSource(input.fn, input.facts);
   const rules = input.facts
@@ -108,6 +111,22 @@ function runNumeric(input: NumericInput): { finiteDifference?: FiniteDifferenceR
   const numeric = { check, functionName: functionLabel(input.fn), sourceText: source.text, customRules: rules, range: input.range };
   const d = numericDiagnostic(numeric);
   return { finiteDifference: finiteDifferenceReport(numeric), diagnostics: d ? [d] : [] };
+}
+
+/**
+ * Runs the probe evaluations with `print` shadowed by a silent one in the module namespace, so
+ * a function that prints does not print once per finite-difference evaluation.
+ */
+function withSilentPrint<T>(interp: Interpreter, fn: () => T): T {
+  const had = interp.globals.has('print');
+  const saved = interp.globals.get('print');
+  interp.globals.set('print', new PyNativeFunction('print', () => None));
+  try {
+    return fn();
+  } finally {
+    if (had) interp.globals.set('print', saved!);
+    else interp.globals.delete('print');
+  }
 }
 
 function truthyOption(options: Kwargs, name: string): boolean {
@@ -145,7 +164,7 @@ export function runAnnotation(
     report.result = toTree(result);
     report.text = pyStr(result);
     if (options.finiteDifferences === false) return { report, diagnostics: [] };
-    const numeric = runNumeric({ transform: a.transform, fn, args, kwargs, options: opts, result, range: a.range, facts });
+    const numeric = runNumeric({ interp, transform: a.transform, fn, args, kwargs, options: opts, result, range: a.range, facts });
     if (numeric.finiteDifference) report.finiteDifference = numeric.finiteDifference;
     return { report, diagnostics: numeric.diagnostics };
   } catch (e) {
@@ -211,7 +230,7 @@ export function checkGradCall(
     const opts: Kwargs = new Map(call.options.map((o) => [o.name, interp.evalExpression(o.text)]));
     const args = call.args.map((t) => interp.evalExpression(t));
     const kwargs: Kwargs = new Map(call.kwargs.map((o) => [o.name, interp.evalExpression(o.text)]));
-    return runNumeric({ transform: call.transform, fn, args, kwargs, options: opts, result: value, range: stmt.range, facts });
+    return runNumeric({ interp, transform: call.transform, fn, args, kwargs, options: opts, result: value, range: stmt.range, facts });
   } catch (e) {
     if (e instanceof PyError) return { diagnostics: [] };
     throw e;

@@ -139,3 +139,19 @@ describe('check/numeric: a wrong Jacobian', () => {
     assert.equal(check(3).report.ok, false);
   });
 });
+
+describe('check/numeric: side effects and recognition', () => {
+  it('a function that prints prints once, not once per probe', () => {
+    const ran = run(HEADER + 'def f(x):\n    print("called")\n    return x ** 2\njax.grad(f)(3.0)\n');
+    const stmt = ran.parsed.statements[ran.parsed.statements.length - 1];
+    const r = checkGradCall(ran.interp, stmt, ran.values.get(stmt.range.start.line)!, ran.parsed);
+    assert.equal(r.finiteDifference?.ok, true);
+    assert.deepEqual(ran.interp.output, ['called']);
+    assert.equal(ran.interp.globals.has('print'), false);
+  });
+
+  it('recognises grad after `from jax import grad`, and ignores other statements', () => {
+    assert.equal(checkLast('from jax import grad\nimport jax.numpy as jnp\ngrad(lambda x: jnp.sin(x))(1.0)\n').finiteDifference?.ok, true);
+    assert.deepEqual(checkLast(HEADER + 'jnp.sin(1.0)\n'), { diagnostics: [] });
+  });
+});
