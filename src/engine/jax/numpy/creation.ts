@@ -4,6 +4,7 @@
 // given, `*_like` keep the input's weak type unless a dtype is given.
 
 import { type DType, DTYPES } from '../../array/dtype';
+import { NDArray } from '../../array/ndarray';
 import * as K from '../../array/kernels';
 import { canonicalizeDtype, resultType } from '../../array/promotion';
 import { avalOf, type Value } from '../../autodiff/core';
@@ -132,9 +133,10 @@ export function arange(start: PyObject, stop: PyObject | undefined, step: PyObje
   const st = step === undefined ? 1 : scalarNumber(step);
   if (st === 0) throw valueError('arange: step cannot be zero');
   const n = Math.max(0, Math.ceil((hi - lo) / st));
-  const values = Array.from({ length: n }, (_, i) => lo + i * st);
-  const kind = DTYPES[d].kind;
-  return K.fromNested(kind === 'int' || kind === 'uint' ? values.map(Math.trunc) : values, d, false);
+  const values = NDArray.zeros('float64', [n]);
+  const data = values.data;
+  for (let i = 0; i < n; i++) data[i] = lo + i * st;
+  return K.convert(values, d, false);
 }
 
 export function linspace(start: number, stop: number, num: number, endpoint: boolean, dtype: DType | undefined): Value {
@@ -143,11 +145,12 @@ export function linspace(start: number, stop: number, num: number, endpoint: boo
   const r = DTYPES[d].bits === 32 ? Math.fround : (x: number) => x;
   const div = endpoint ? num - 1 : num;
   const delta = div > 0 ? r(r(stop - start) / div) : 0;
-  const values = Array.from({ length: num }, (_, i) => r(start + r(i * delta)));
-  if (endpoint && num > 1) values[num - 1] = stop;
-  if (num === 1) values[0] = start;
-  const kind = DTYPES[d].kind;
-  return K.fromNested(kind === 'int' || kind === 'uint' ? values.map(Math.trunc) : values, d, false);
+  const values = NDArray.zeros('float64', [num]);
+  const data = values.data;
+  for (let i = 0; i < num; i++) data[i] = r(start + r(i * delta));
+  if (endpoint && num > 1) data[num - 1] = stop;
+  if (num === 1) data[0] = start;
+  return K.convert(values, d, false);
 }
 
 export function eye(n: number, m: number | undefined, k: number, dtype: DType | undefined): Value {
