@@ -113,6 +113,10 @@ function compareLeaf(got: Tree, expected: Extract<Expected, { array: unknown }>,
 /** Compares `got` with `expected`; `where` prefixes reasons with a path like `[1]['w']: `. */
 export function compareTree(got: Tree, expected: Expected, tol: Tolerance, path = ''): Comparison {
   const where = path ? `${path}: ` : '';
+  if ('python' in got && got.python === 'NoneType') {
+    // The starter code's `pass`, or a forgotten `return`.
+    return fail(`${where}expected ${describeExpected(expected)}, got None: does the function return its result?`);
+  }
   if ('array' in expected) return compareLeaf(got, expected, tol, where);
   if ('tuple' in expected || 'list' in expected) {
     const want = 'tuple' in expected ? expected.tuple : expected.list;

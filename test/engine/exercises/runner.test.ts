@@ -196,6 +196,13 @@ describe('exercises: comparing results', () => {
     assert.equal(compareTree(f32([NaN]), { array: [1] }, tol).ok, false);
   });
 
+  it('asks about a missing return when the result is None', () => {
+    assert.equal(
+      compareTree({ python: 'NoneType', value: null, repr: 'None' }, { tuple: [{ array: 1 }, { array: 2 }] }, tol).reason,
+      'expected a tuple of 2, got None: does the function return its result?',
+    );
+  });
+
   it('says where an array differs and how many entries', () => {
     const c = compareTree(f32([[1, 2], [3, 5]]), { array: [[1, 2], [3, 4]] }, tol);
     assert.equal(c.reason, 'expected 4.0 at [1, 1], got 5.0 (1 of 4 entries differ)');
