@@ -53,6 +53,8 @@ export function outsideWorldMessage(what: string): string {
 export class Evaluator {
   private readonly frames: FrameRecord[] = [];
   private readonly tracebacks = new WeakMap<PyError, Frame[]>();
+  /** Errors whose position in the current frame is already recorded. */
+  private readonly located = new WeakSet<PyError>();
   /** Exceptions being handled (innermost last), for a bare `raise`. */
   private readonly handling: PyError[] = [];
   private depth = 0;
@@ -499,7 +501,21 @@ export class Evaluator {
 
   // ------------------------------------------------------------ expressions
 
+  /** Evaluates `e`; an error raised by this very expression is located at its span. */
   eval(e: Expr, scope: Scope): PyObject {
+    try {
+      return this.evalInner(e, scope);
+    } catch (err) {
+      if (err instanceof PyError && !this.located.has(err) && !this.tracebacks.has(err)) {
+        // The innermost expression that fails is where CPython's traceback points.
+        this.located.add(err);
+        this.frame.span = e.span;
+      }
+      throw err;
+    }
+  }
+
+  private evalInner(e: Expr, scope: Scope): PyObject {
     switch (e.kind) {
       case 'Name':
         return this.lookup(e.id, scope);
@@ -543,8 +559,12 @@ export class Evaluator {
       case 'Call': {
         const fn = this.eval(e.func, scope);
         const { args, kwargs } = this.evalArgs(e.args, scope, () => `${callableName(fn)}()`);
-        this.frame.span = e.span;
-        return callObject(fn, args, kwargs);
+        const frame = this.frame;
+        const outer = frame.span;
+        frame.span = e.span;
+        const result = callObject(fn, args, kwargs);
+        frame.span = outer;
+        return result;
       }
       case 'Attribute':
         return getAttr(this.eval(e.value, scope), e.attr);

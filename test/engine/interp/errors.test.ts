@@ -108,6 +108,12 @@ log
     assert.deepEqual([r.traceback[0].range.start.column, r.traceback[0].range.end.column], [0, 7]);
   });
 
+  it('locates an error at the innermost failing expression, as CPython does', () => {
+    const o = run('y = [1, 2] + ("a" - 1)\nz = len([1]) + {}["k"]\n');
+    const cols = o.results.map((r) => (r.ok ? null : [r.traceback[0].range.start.column, r.traceback[0].range.end.column]));
+    assert.deepEqual(cols, [[14, 21], [15, 22]]);
+  });
+
   it('continues with the next statement after an error', () => {
     const o = run('x = 1\n1/0\nx + 1\n');
     assert.equal(o.results[1].ok, false);
