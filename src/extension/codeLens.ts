@@ -1,10 +1,11 @@
 // CodeLens "Compute gradient" above each annotated function and each function the file passes to
-// a JAX transform. Titles are constant (the values live in the end-of-line decorations), so the
+// a JAX transform, also when no check has run yet (lensSites.ts). Titles are constant (the values live in the end-of-line decorations), so the
 // lenses never change height or text while the user types; their positions come from the last
 // shown report, which stays in place while the file does not parse.
 
 import * as vscode from 'vscode';
 import type { Checker } from './checker';
+import { scanFunctions } from './lensSites';
 
 export const COMPUTE_GRADIENT = 'gradlens.computeGradient';
 
@@ -18,10 +19,10 @@ export class GradientLensProvider implements vscode.CodeLensProvider, vscode.Dis
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    const result = this.checker.result(doc.uri);
-    if (!result) return [];
+    // Before any check (live mode off, or the first check still running) a text scan places them.
+    const functions = this.checker.result(doc.uri)?.shown.functions ?? scanFunctions(doc.getText());
     const lenses: vscode.CodeLens[] = [];
-    for (const f of result.shown.functions) {
+    for (const f of functions) {
       if (f.annotationLine === undefined && !f.transformed) continue;
       // Above the annotation comment when there is one, else above the decorators/def.
       const line = Math.min((f.annotationLine ?? f.range.start.line) - 1, doc.lineCount - 1);

@@ -153,6 +153,9 @@ describe('worked example', () => {
       const { doc, editor } = await open(FILE);
       const api = await gradLens();
       const uri = workspaceFile(FILE);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      assert.deepEqual(lenses.filter((l) => l.command?.command === 'gradlens.computeGradient').map((l) => l.range.start.line), [8],
+        'the lens is there to run on demand');
       await replaceOnLine(editor, 15, 'f(2.0, x)', 'f(5.0, x)');
       await new Promise((r) => setTimeout(r, 800));
       assert.notEqual(api.result(uri)?.version, doc.version, 'no check while live mode is off');
