@@ -44,6 +44,7 @@ function showLogs() {
 
 const t0 = Date.now();
 try {
+  console.log('[harness] starting the VS Code server and the workbench');
   server = await startServer({ dataDir: path.join(tmp, 'server') });
   browser = await launchChromium();
   const page = await browser.newPage();
@@ -60,6 +61,9 @@ try {
     }
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
+  // A dead page or browser would otherwise only show as the overall timeout.
+  page.on('crash', () => { console.error('[harness] the workbench page crashed'); finish(1); });
+  browser.on('disconnected', () => { console.error('[harness] the browser went away'); finish(1); });
   const env = { GRADLENS_TEST_MARK_OUTPUT: '1' };
   if (process.env.GRADLENS_TEST_GREP) env.GRADLENS_TEST_GREP = process.env.GRADLENS_TEST_GREP;
   const payload = [
