@@ -185,8 +185,9 @@ export interface GradCall {
 /**
  * Recognises a top-level `jax.grad(f, ...)(args)` / `jax.value_and_grad(...)(...)` / `grad(f)(...)`
  * statement (after `from jax import grad`), and the Jacobian transforms (`jacfwd`, `jacrev`,
- * `jacobian`; not `hessian`, whose second derivative this check does not probe). Undefined for anything else, including calls with
- * `*args`/`**kwargs`, whose positions cannot be read off the source.
+ * `jacobian`; not `hessian`, whose second derivative this check does not probe). Undefined for
+ * anything else, including calls with `*args`/`**kwargs`, whose positions cannot be read off
+ * the source.
  */
 export function gradCallOf(stmt: TopLevelStatement, parsed: ParsedModule, facts = moduleFacts(parsed)): GradCall | undefined {
   const s = stmt.stmt;

@@ -2,7 +2,7 @@
 // parents, resolving names through the file's imports (`jnp.sum` → `jax.numpy.sum`), and
 // finding the top-level `def`s. Nothing here evaluates code.
 
-import type { Expr, ExprOf, Params, Span, Stmt, StmtOf } from '../syntax/ast';
+import type { Expr, ExprOf, Params, Stmt, StmtOf } from '../syntax/ast';
 import type { ParsedModule } from '../syntax';
 
 export type Node = Expr | Stmt;
@@ -135,14 +135,6 @@ export function walk(roots: readonly Node[], visit: (node: Node, parents: readon
   for (const r of roots) go(r);
 }
 
-export function isExpr(n: Node): n is Expr {
-  return 'span' in n && EXPR_KINDS.has(n.kind);
-}
-const EXPR_KINDS = new Set<string>([
-  'Name', 'Constant', 'FString', 'Tuple', 'List', 'Set', 'Starred', 'Dict', 'BinOp', 'BoolOp', 'UnaryOp',
-  'Compare', 'Call', 'Attribute', 'Subscript', 'Slice', 'IfExp', 'Lambda', 'Comprehension', 'DictComprehension',
-]);
-
 /** How the file's top-level imports bind names: local name → dotted module path. */
 export type ImportMap = Map<string, string>;
 
@@ -252,20 +244,8 @@ export function topLevelDefs(stmts: readonly Stmt[]): Map<string, FunctionDef> {
 /** `return` statements of a function body, not those of nested functions. */
 export function returnsOf(body: readonly Stmt[]): StmtOf<'Return'>[] {
   const out: StmtOf<'Return'>[] = [];
-  walk(body, (n) => {
-    if (n.kind === 'Return') out.push(n);
-  });
-  return out.filter((r) => !insideNestedDef(body, r));
-}
-
-function insideNestedDef(body: readonly Stmt[], target: Node): boolean {
-  let nested = false;
   walk(body, (n, parents) => {
-    if (n === target) nested = parents.some((p) => p.kind === 'FunctionDef' || p.kind === 'Lambda');
+    if (n.kind === 'Return' && !parents.some((p) => p.kind === 'FunctionDef' || p.kind === 'Lambda')) out.push(n);
   });
-  return nested;
-}
-
-export function contains(outer: Span, inner: Span): boolean {
-  return outer.from <= inner.from && inner.to <= outer.to;
+  return out;
 }
