@@ -8,7 +8,8 @@
 //      2.0]))`. The arguments are generated from the test's data (values.ts), so they are the
 //      same numbers the closed form uses. The engine reports the value of every top-level
 //      expression statement, and an uncaught exception as an error diagnostic on that statement,
-//      so each appended line yields either a result `Tree` or a Python exception.
+//      so each appended line yields a result `Tree` or a Python exception (or nothing at all
+//      when the call returned None, which a REPL does not echo).
 //   2. Each result is compared with the exercise's closed form within the test's tolerance
 //      (compare.ts). Errors in the learner's own top-level code are collected as file errors;
 //      they do not stop the tests (the engine runs every statement).
@@ -145,10 +146,8 @@ export function runExercise(exercise: Exercise, userSource: string, options: { c
   }
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
   const syntax = errors.find((d) => d.errorType === 'SyntaxError');
-  const notReached = syntax
-    ? `not run: fix the syntax error on line ${syntax.range.start.line} first`
-    : 'the engine did not reach this test (see the errors in the file)';
-  const judged = tests.map(({ test, visible }, i) => judge(exercise, test, visible, built.testLines[i], report, errors, notReached));
+  const notRun = syntax ? `not run: fix the syntax error on line ${syntax.range.start.line} first` : undefined;
+  const judged = tests.map(({ test, visible }, i) => judge(exercise, test, visible, built.testLines[i], report, errors, notRun));
   // Errors not raised by a test call come from the learner's own top-level code.
   const fileErrors = errors.filter((d) => !built.testLines.some((line) => lineOfError(d).includes(line)));
   const valuesPassed = judged.every((j) => j.outcome.status === 'passed');
@@ -164,6 +163,8 @@ export function runExercise(exercise: Exercise, userSource: string, options: { c
     fileErrors,
   };
 }
+
+const NONE: Tree = { python: 'NoneType', value: null, repr: 'None' };
 
 function baseOutcome(exercise: Exercise, test: ExerciseTest, visible: boolean, expected: Expected): TestOutcome {
   return {
@@ -183,7 +184,7 @@ function judge(
   line: number,
   report: Report,
   errors: Diagnostic[],
-  notReached: string,
+  notRun: string | undefined,
 ): Judged {
   const args = testArgs(test);
   const expected = exercise.expected(args);
@@ -198,15 +199,18 @@ function judge(
     return { outcome, args, expected, tolerance };
   }
   const value = report.values.find((v) => v.line === line);
-  if (!value) {
-    outcome.reason = notReached;
+  if (!value && notRun) {
+    outcome.reason = notRun;
     return { outcome, args, expected, tolerance };
   }
-  outcome.got = value.repr || treeText(value.result);
-  const comparison = compareTree(value.result, expected, tolerance);
+  // Like a REPL, the engine reports no value for an expression that evaluates to None: a call
+  // that neither raised nor produced a value returned None (the starter's `pass`).
+  const result: Tree = value?.result ?? NONE;
+  outcome.got = value ? value.repr || treeText(result) : 'None';
+  const comparison = compareTree(result, expected, tolerance);
   outcome.status = comparison.ok ? 'passed' : 'failed';
   if (comparison.reason) outcome.reason = comparison.reason;
-  return { outcome, args, expected, tolerance, result: value.result };
+  return { outcome, args, expected, tolerance, result };
 }
 
 /** What mistake detectors look at. */

@@ -206,6 +206,14 @@ describe('exercises: reference solutions through the engine', function () {
     });
   }
 
+  it("grad_of_quadratic: the starter's `pass` shows as None with a question about return", () => {
+    const result = runExercise(exerciseById('grad_of_quadratic') as Exercise, (exerciseById('grad_of_quadratic') as Exercise).starterCode);
+    for (const o of result.outcomes) {
+      assert.equal(o.got, 'None', summary(result));
+      assert.match(o.reason ?? '', /does the function return its result\?$/);
+    }
+  });
+
   for (const [id, name, body, mistake] of OTHER_MISTAKES) {
     it(`${id}: a solution that ${name} fails with the '${mistake}' feedback`, function () {
       const result = runExercise(exerciseById(id) as Exercise, HEADER + body);

@@ -112,12 +112,16 @@ describe('exercises: the test runner', () => {
     assert.deepEqual(mistakeIds(result), ['integer-input']);
   });
 
-  it("separates errors in the learner's own code and tests the engine never reached", () => {
+  it("separates errors in the learner's own code; a call with no value and no error returned None", () => {
     const own = { severity: 'error' as const, code: 'python-error', errorType: 'NameError', message: "name 'y' is not defined", range: range(2) };
     const engine = fakeEngine('no_such_function', () => ({ value: f32(0) }), [own]);
     const result = runExercise(quadratic, WITH_GRAD, { check: engine });
     assert.deepEqual(result.fileErrors, [own]);
-    assert.ok(result.outcomes.every((o) => o.status === 'not-run' && /did not reach/.test(o.reason ?? '')));
+    for (const o of result.outcomes) {
+      assert.equal(o.status, 'failed');
+      assert.equal(o.got, 'None');
+      assert.equal(o.reason, 'expected a scalar, got None: does the function return its result?');
+    }
     assert.equal(result.passed, false);
   });
 
