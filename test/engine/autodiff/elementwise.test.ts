@@ -128,3 +128,14 @@ describe('derivative conventions at kinks (SEMANTICS §2.7)', () => {
     assert.equal(scalar(grad(f)(weak(1))), 0);
   });
 });
+
+describe('integer bit primitives', () => {
+  const i32 = (v: number[]) => arr(v, 'int32');
+  it('shifts, population count and leading zeros (closed forms)', () => {
+    assert.deepEqual(values(lax.shiftLeft(i32([1, 2, 8]), i32([1, 1, 2]))), [2, 4, 32]);
+    assert.deepEqual(values(lax.shiftRightLogical(i32([1, 2, 8]), i32([1, 1, 2]))), [0, 1, 2]);
+    assert.deepEqual(values(lax.shiftRightArithmetic(i32([-8]), i32([1]))), [-4]);
+    assert.deepEqual(values(lax.populationCount(i32([7, 8]))), [3, 1]);
+    assert.deepEqual(values(lax.clz(i32([1]))), [31]);
+  });
+});

@@ -10,11 +10,13 @@ export type UnaryPrimitive =
   | 'neg' | 'sign' | 'floor' | 'ceil' | 'is_finite' | 'exp' | 'exp2' | 'log' | 'log1p' | 'expm1'
   | 'tanh' | 'logistic' | 'sin' | 'cos' | 'tan' | 'asin' | 'acos' | 'atan' | 'sinh' | 'cosh'
   | 'asinh' | 'acosh' | 'atanh' | 'sqrt' | 'rsqrt' | 'cbrt' | 'abs' | 'erf' | 'erfc' | 'erf_inv'
-  | 'lgamma' | 'digamma' | 'real' | 'imag' | 'conj' | 'square' | 'not' | 'stop_gradient';
+  | 'lgamma' | 'digamma' | 'real' | 'imag' | 'conj' | 'square' | 'not' | 'stop_gradient'
+  | 'population_count' | 'clz';
 
 export type BinaryPrimitive =
   | 'add' | 'sub' | 'mul' | 'div' | 'rem' | 'pow' | 'max' | 'min' | 'atan2' | 'nextafter'
-  | 'and' | 'or' | 'xor' | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'complex';
+  | 'and' | 'or' | 'xor' | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'complex'
+  | 'shift_left' | 'shift_right_arithmetic' | 'shift_right_logical';
 
 export type ReducePrimitive =
   | 'reduce_sum' | 'reduce_prod' | 'reduce_max' | 'reduce_min' | 'reduce_and' | 'reduce_or';

@@ -80,6 +80,8 @@ export const UNARY_RULES: { [P in UnaryPrimitive]: PrimitiveRules<Record<string,
   ceil: unaryRules('ceil', zeroDeriv(FLOAT)),
   is_finite: unaryRules('is_finite', zeroDeriv(FLOAT, { outDtype: () => 'bool', outWeak: () => false })),
   not: unaryRules('not', zeroDeriv(['bool', 'int'])),
+  population_count: unaryRules('population_count', zeroDeriv(['int'])),
+  clz: unaryRules('clz', zeroDeriv(['int'])),
   stop_gradient: unaryRules('stop_gradient', zeroDeriv(['bool', 'int', 'float', 'complex'], { kernel: (x) => x })),
   exp: unaryRules('exp', { accept: INEXACT, jvp: (g, _x, ans) => lax.mul(g, ans) }),
   exp2: unaryRules('exp2', {
