@@ -101,3 +101,15 @@ describe('jax.Array indexing (SEMANTICS §1.11) and methods', () => {
     assert.equal(repr('jnp.array([[1.0, 2.0], [3.0, 4.0]]) @ jnp.array([5.0, 6.0])'), 'Array([17., 39.], dtype=float32)');
   });
 });
+
+describe('jax.numpy extras', () => {
+  it('einsum matches the matrix product and inner product closed forms', () => {
+    assert.equal(repr("jnp.einsum('ij,jk->ik', jnp.array([[1.0, 2.0], [3.0, 4.0]]), jnp.array([[5.0], [6.0]]))"), 'Array([[17.],\n       [39.]], dtype=float32)');
+    assert.equal(repr("jnp.einsum('i,i', jnp.arange(3.0), jnp.arange(3.0))"), 'Array(5., dtype=float32)');
+  });
+  it('sort, argsort, logaddexp', () => {
+    assert.equal(repr('jnp.sort(jnp.array([3, 1, 2]))'), 'Array([1, 2, 3], dtype=int32)');
+    assert.equal(repr('jnp.argsort(jnp.array([3, 1, 2]))'), 'Array([1, 2, 0], dtype=int32)');
+    assert.equal(repr('jnp.logaddexp(0.0, 0.0) == jnp.log(2.0)'), 'Array(True, dtype=bool)');
+  });
+});

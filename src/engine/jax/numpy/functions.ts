@@ -17,6 +17,9 @@ import * as L from './linalg';
 import * as R from './reductions';
 import * as S from './shape';
 import * as U from './ufuncs';
+import { normalizeAxis } from './axes';
+import { canonicalizeDtype } from '../../array/promotion';
+import { einsum } from './einsum';
 
 const M = 'jax.numpy';
 const W = (v: Value) => wrap(v);
@@ -157,9 +160,28 @@ list.push(
     return pyTuple(r.map((d) => pyInt(d)));
   }),
 );
+list.push(varFn(M, 'einsum', ['optimize', 'precision', 'preferred_element_type'], (args) => W(einsum(args[0], args.slice(1)))));
 list.push(
   varFn(M, 'broadcast_arrays', [], (args) => pyTuple(broadcastAll(arrayArgs('broadcast_arrays', args)).map(W))),
 );
+
+def('sort', ['a', 'axis?'], (b) => {
+  const x = arrayArg('sort', b.a);
+  return W(lax.sort(x, normalizeAxis(int(b.axis, -1), avalOf(x).shape.length)));
+});
+def('argsort', ['a', 'axis?'], (b) => {
+  const x = arrayArg('argsort', b.a);
+  return W(lax.argsort(x, normalizeAxis(int(b.axis, -1), avalOf(x).shape.length), canonicalizeDtype('int64')));
+});
+def('logaddexp', ['x1', 'x2'], (b) => {
+  // max + log1p(exp(-|x1 - x2|)): stable for large arguments.
+  const [x, y] = promoteArgsInexact('logaddexp', [b.x1, b.x2]);
+  const [xb, yb] = broadcastAll([x, y]);
+  return W(lax.add(lax.max(xb, yb), lax.log1p(lax.exp(lax.neg(lax.abs(lax.sub(xb, yb)))))));
+});
+def('shape', ['a'], (b) => pyTuple(avalOf(arrayArg('shape', b.a)).shape.map((d) => pyInt(d))));
+def('ndim', ['a'], (b) => pyInt(avalOf(arrayArg('ndim', b.a)).shape.length));
+def('size', ['a'], (b) => pyInt(avalOf(arrayArg('size', b.a)).shape.reduce((p, d) => p * d, 1)));
 
 // ---------------------------------------------------------------- creation
 def('array', ['object', 'dtype?', 'copy?', 'order?', 'ndmin?'], (b) => W(C.array(b.object, dtypeArgument(b.dtype, 'array'))));
