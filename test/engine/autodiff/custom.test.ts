@@ -71,6 +71,26 @@ describe('custom_jvp', () => {
   });
 });
 
+describe('custom calls under jit', () => {
+  it('the custom function body runs once, at trace time, however often the jitted function is called', () => {
+    let runs = 0;
+    const f = jit(([x]) =>
+      lax.customJvpCall(
+        ([v]) => {
+          runs++;
+          return [lax.sin(v)];
+        },
+        ([v], [t]) => ({ primalsOut: [lax.sin(v)], tangentsOut: [lax.mul(t, lax.cos(v))] }),
+        [x],
+      ),
+    );
+    close(scalar(f([weak(0.5)])[0]), Math.sin(0.5));
+    close(scalar(f([weak(1.5)])[0]), Math.sin(1.5));
+    assert.equal(runs, 1);
+    close(scalar(grad((x) => f([x])[0])(weak(0.5))), Math.cos(0.5), 1e-6);
+  });
+});
+
 describe('custom_vjp', () => {
   it('clip_gradient clips the cotangent, not the value', () => {
     const f = (x: Value) => lax.sin(clipGradient(-0.75, 0.75, x));

@@ -60,7 +60,18 @@ export class StagingTrace extends Trace {
 
   processPrimitive<P extends PrimitiveName>(prim: P, args: Tracer[], params: ParamsOf<P>): Value[] {
     const tracers = args as StagingTracer[];
-    const outAvals = RULES[prim].abstractEval(tracers.map((t) => t.aval), params);
+    const avals = tracers.map((t) => t.aval);
+    let outAvals: AVal[];
+    if (RULES[prim].tracesUserCode) {
+      // A custom_jvp/custom_vjp call: stage its function body once, as JAX does, so replaying
+      // the jaxpr evaluates the staged equations instead of running the user's code again.
+      const custom = params as ParamsOf<'custom_jvp_call' | 'custom_vjp_call'>;
+      const traced = makeJaxpr(custom.fn, avals);
+      params = { ...custom, fn: (xs: Value[]) => evalJaxpr(traced.jaxpr, xs) } as ParamsOf<P>;
+      outAvals = traced.outAvals;
+    } else {
+      outAvals = RULES[prim].abstractEval(avals, params);
+    }
     const outs = outAvals.map((a) => this.newVar({ shape: a.shape, dtype: a.dtype, weakType: a.weakType }));
     this.eqns.push({
       prim,
