@@ -106,6 +106,18 @@ describe('indexing (closed forms)', () => {
     assert.deepEqual(values(du), [100, 100]);
   });
 
+  it('scatter-set with a repeated index: only the surviving (last) update gets the cotangent', () => {
+    const w = arr([1, 10, 100]);
+    const { pullback } = vjp(
+      (xs) => ({ outs: [all(lax.mul(w, lax.scatter(xs[0], [arr([1, 1, 5], 'int32')], 0, xs[1], 'set')))] }),
+      [arr([1, 2, 3]), arr([7, 8, 9])],
+    );
+    const [dx, du] = pullback([lax.full([], 1, 'float32')]);
+    assert.deepEqual(values(dx), [1, 0, 100]);
+    // Index 5 is out of range: that update is dropped and gets nothing.
+    assert.deepEqual(values(du), [0, 10, 0]);
+  });
+
   it('sort sends each cotangent back to where its element came from', () => {
     const w = arr([1, 10, 100]);
     const g = grad((x) => all(lax.mul(w, lax.sort(x, 0))))(arr([3, 1, 2]));

@@ -1,7 +1,8 @@
 // Indexing primitives: gather/scatter (advanced indexing of k consecutive axes, see the kernel
 // contract), dynamic_slice/dynamic_update_slice (start indices are 0-d integer operands, so
-// they may be traced), sort/argsort. gather's VJP is a scatter-add; scatter's derivatives assume
-// unique indices for 'set' and 'mul' (JAX's own restriction for scatter_mul's updates).
+// they may be traced), sort/argsort. gather's VJP is a scatter-add; with repeated indices a
+// scatter-set's cotangent goes to the write that survives; scatter-mul's derivatives assume
+// unique indices (JAX's own restriction for scatter_mul's updates).
 
 import type { AVal } from '../../array/dtype';
 import { isInteger } from '../../array/dtype';
@@ -116,7 +117,7 @@ export const SCATTER_RULES: PrimitiveRules<ScatterParams> = {
         [cx, cu] = [ct, gatherZero(ct, idx, s)];
         break;
       case 'set':
-        [cx, cu] = [lax.scatter(ct, idx, s, lax.zerosLike(u), 'set'), gatherZero(ct, idx, s)];
+        [cx, cu] = [lax.scatter(ct, idx, s, lax.zerosLike(u), 'set'), lax.mul(gatherZero(ct, idx, s), winners(x, u, idx, s))];
         break;
       case 'mul':
         [cx, cu] = [lax.scatter(ct, idx, s, u, 'mul'), gatherZero(lax.mul(ct, x), idx, s)];
@@ -150,6 +151,20 @@ export const SCATTER_RULES: PrimitiveRules<ScatterParams> = {
 /** gather with out-of-range positions reading 0 (matches scatter dropping them). */
 function gatherZero(v: Value, idx: readonly Value[], s: number): Value {
   return lax.gather(v, idx, s, 'fill', 0);
+}
+
+/**
+ * 1 for the updates whose write survives a scatter-set (the last one at each position, as the
+ * kernel orders them), 0 for those overwritten or out of range: repeated indices then give
+ * their cotangent to the winner only.
+ */
+function winners(x: Value, u: Value, idx: readonly Value[], s: number): Value {
+  const ua = avalOf(u);
+  const n = ua.shape.reduce((p, d) => p * d, 1);
+  const ids = lax.reshape(lax.iota('int32', [n], 0), ua.shape);
+  const written = lax.scatter(lax.full(avalOf(x).shape, -1, 'int32'), idx, s, ids, 'set');
+  const won = lax.eq(lax.gather(written, idx, s, 'fill', -1), ids);
+  return lax.convertElementType(won, ua.dtype, ua.weakType);
 }
 
 /** Where x and where each update produced a scatter-min/max result, and how many tie there. */
