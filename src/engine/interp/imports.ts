@@ -9,7 +9,7 @@ import { PyError } from '../errors';
 import type { Alias } from '../syntax/ast';
 import { PyModule, PyObject } from './object';
 import { lookupAttr } from './protocol';
-import { outsideWorldMessage } from './evaluator';
+import { outsideWorldMessage } from './expressions';
 
 export type ModuleRegistry = Map<string, () => PyModule>;
 
