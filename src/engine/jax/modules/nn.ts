@@ -4,7 +4,8 @@
 import { avalOf, type Value } from '../../autodiff/core';
 import * as L from '../../autodiff/lax';
 import { None, PyModule, type PyObject } from '../../interp/object';
-import { pyInt, truthy } from '../../interp/protocol';
+import { pyInt, toIndexNumber, toPyFloat, truthy } from '../../interp/protocol';
+import { dtypeArgument } from '../dtypes';
 import { addAll, type Bound, fn, isNone } from '../args';
 import { wrap } from '../array';
 import { promoteArgsInexact, broadcastTo } from '../promote';
@@ -78,6 +79,51 @@ export function nnModule(): PyModule {
       const out = L.add(s, mxReduced);
       const keep = !isNone(bd.keepdims) && truthy(bd.keepdims);
       return wrap(keep ? L.reshape(out, keptShape(shape, axes)) : out);
+    }),
+    fn('jax.nn', 'tanh', ['x'], (b) => wrap(L.tanh(inexact('tanh', b.x)))),
+    fn('jax.nn', 'silu', ['x'], (b) => {
+      const x = inexact('silu', b.x);
+      return wrap(L.mul(x, L.logistic(x)));
+    }),
+    fn('jax.nn', 'swish', ['x'], (b) => {
+      const x = inexact('swish', b.x);
+      return wrap(L.mul(x, L.logistic(x)));
+    }),
+    fn('jax.nn', 'log_sigmoid', ['x'], (b) => {
+      // -softplus(-x)
+      const x = L.neg(inexact('log_sigmoid', b.x));
+      return wrap(L.neg(L.add(L.log1p(L.exp(L.neg(L.abs(x)))), L.max(x, constLike(x, 0)))));
+    }),
+    fn('jax.nn', 'leaky_relu', ['x', 'negative_slope?'], (b) => {
+      const x = inexact('leaky_relu', b.x);
+      const slope = isNone(b.negative_slope) ? 0.01 : toPyFloat(b.negative_slope);
+      return wrap(L.select(L.ge(x, constLike(x, 0)), x, L.mul(constLike(x, slope), x)));
+    }),
+    fn('jax.nn', 'elu', ['x', 'alpha?'], (b) => {
+      const x = inexact('elu', b.x);
+      const alpha = isNone(b.alpha) ? 1 : toPyFloat(b.alpha);
+      const safe = L.select(L.gt(x, constLike(x, 0)), constLike(x, 0), x);
+      return wrap(L.select(L.gt(x, constLike(x, 0)), x, L.mul(constLike(x, alpha), L.expm1(safe))));
+    }),
+    fn('jax.nn', 'gelu', ['x', 'approximate?'], (b) => {
+      const x = inexact('gelu', b.x);
+      const approximate = isNone(b.approximate) || truthy(b.approximate);
+      if (approximate) {
+        const cube = L.mul(constLike(x, 0.044715), L.integerPow(x, 3));
+        const inner = L.mul(constLike(x, Math.sqrt(2 / Math.PI)), L.add(x, cube));
+        return wrap(L.mul(L.mul(constLike(x, 0.5), x), L.add(constLike(x, 1), L.tanh(inner))));
+      }
+      const erf = L.erf(L.mul(x, constLike(x, Math.SQRT1_2)));
+      return wrap(L.mul(L.mul(constLike(x, 0.5), x), L.add(constLike(x, 1), erf)));
+    }),
+    fn('jax.nn', 'one_hot', ['x', 'num_classes', 'dtype?', 'axis?'], (b) => {
+      const x = arrayArg('one_hot', b.x);
+      const n = toIndexNumber(b.num_classes);
+      const shape = [...avalOf(x).shape, n];
+      const d = dtypeArgument(b.dtype, 'one_hot') ?? 'float32';
+      const classes = L.broadcastInDim(L.iota(avalOf(x).dtype, [n], 0), shape, [shape.length - 1]);
+      const lhs = L.broadcastInDim(x, shape, avalOf(x).shape.map((_, i) => i));
+      return wrap(L.convertElementType(L.eq(lhs, classes), d, false));
     }),
   ]);
   void None;
