@@ -65,7 +65,7 @@ export interface RunResult {
   mistakes: MistakeFinding[];
   /** Errors raised by the learner's own top-level code (not by a test call). */
   fileErrors: Diagnostic[];
-  /** The engine itself failed (a bug): nothing could be judged. */
+  /** The engine itself failed (a bug, diagnostic code 'internal-error'): the run is not a fair verdict. */
   internalError?: string;
 }
 
@@ -155,12 +155,14 @@ export function runExercise(exercise: Exercise, userSource: string, options: { c
   const context: Evidence = { judged, code, report, entry: exercise.entry };
   const candidates = [...exercise.mistakes, ...entryPointMistakes(exercise.entry)];
   const mistakes = candidates.filter((m) => (m.failsRun || !valuesPassed) && m.detect.some((d) => fires(d, context)));
+  const internal = errors.find((d) => d.code === 'internal-error');
   return {
     exerciseId: exercise.id,
     passed: valuesPassed && !mistakes.some((m) => m.failsRun),
     outcomes: judged.map((j) => j.outcome),
     mistakes: mistakes.map((m) => ({ id: m.id, feedback: m.feedback })),
     fileErrors,
+    ...(internal ? { internalError: internal.message } : {}),
   };
 }
 

@@ -146,6 +146,13 @@ describe('exercises: the test runner', () => {
     assert.ok(result.outcomes.every((o) => o.status === 'not-run' && o.reason === 'not run: fix the syntax error on line 5 first'));
   });
 
+  it("flags a run whose engine reported an internal error", () => {
+    const bug = { severity: 'error' as const, code: 'internal-error', errorType: 'InternalError', message: 'Grad Lens internal error: x is undefined', range: range(2) };
+    const result = runExercise(quadratic, WITH_GRAD, { check: fakeEngine('grad_of_quadratic', (a) => ({ value: f32(dW(a)) }), [bug]) });
+    assert.equal(result.internalError, 'Grad Lens internal error: x is undefined');
+    assert.equal(runExercise(quadratic, WITH_GRAD, { check: fakeEngine('grad_of_quadratic', (a) => ({ value: f32(dW(a)) })) }).internalError, undefined);
+  });
+
   it('reports an engine failure as an internal error, judging nothing', () => {
     const result = runExercise(quadratic, WITH_GRAD, {
       check: () => {
