@@ -166,13 +166,12 @@ dictClass.attrs.set('fromkeys', builtin('fromkeys', (args) => {
 
 const members = (o: PyObject) => (o as PySet).entries;
 
-export function makeSet(items: Iterable<PyObject>, cls: PyClass = setClass): PySet {
+export function makeSet(items: Iterable<PyObject>): PySet {
   const s = new PySet();
   for (const x of items) {
     const h = hashKey(x);
     if (!s.entries.has(h)) s.entries.set(h, x);
   }
-  void cls;
   return s;
 }
 

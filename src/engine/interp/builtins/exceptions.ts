@@ -4,7 +4,7 @@
 // `isSubclass` in errors.ts assumes).
 
 import { EXCEPTION_BASES } from '../../errors';
-import { None, PyClass, PyExceptionObject, PyObject, PyStr, PyTuple, objectClass } from '../object';
+import { None, PyClass, PyExceptionObject, PyObject, PyTuple, objectClass } from '../object';
 import { exceptionMessage, objectId, pyRepr, setExceptionClassHook } from '../protocol';
 import { builtin } from './args';
 
@@ -46,8 +46,7 @@ base.attrs.set('__new__', builtin('BaseException.__new__', (args) => new PyExcep
 base.slots.str = (self) => exceptionMessage(self as PyExceptionObject);
 base.slots.repr = (self) => {
   const e = self as PyExceptionObject;
-  const args = e.error && e.args.length === 1 && e.args[0] instanceof PyStr ? e.args : e.args;
-  return `${e.excClass.name}(${args.map(pyRepr).join(', ')})`;
+  return `${e.excClass.name}(${e.args.map(pyRepr).join(', ')})`;
 };
 base.slots.hash = (self) => `#${objectId(self)}`;
 base.slots.getattr = (self: PyObject, name: string) => {

@@ -7,8 +7,8 @@ import {
   PyTuple, objectClass,
 } from '../object';
 import {
-  binaryOp, callObject, compareOp, contains, getAttr, getItem, intToFloat, iterate, pyEquals, pyIs, toPyFloat, toPyIndex,
-  truthy, unaryOp, setItem, delItem,
+  binaryOp, callObject, compareOp, contains, getAttr, getItem, iterate, pyIs, setAttr, toPyFloat, toPyIndex, truthy,
+  unaryOp, setItem, delItem,
 } from '../protocol';
 import { arity, builtin, takeKwargs } from './args';
 import { floatToInt, intValue, isIntLike } from './numeric';
@@ -203,7 +203,6 @@ export function mathModule(): PyModule {
     }, 'math')],
   ];
   for (const [k, v] of entries) m.attrs.set(k, v);
-  void intToFloat;
   return m;
 }
 
@@ -305,7 +304,6 @@ export function functoolsModule(): PyModule {
       return builtin('decorator', ([f]) => {
         for (const attr of ['__name__', '__qualname__', '__doc__']) {
           try {
-            const { setAttr } = require('../protocol') as typeof import('../protocol');
             setAttr(f, attr, getAttr(wrapped, attr));
           } catch {
             // Attributes the wrapped object lacks are skipped, as functools.wraps does.
@@ -360,7 +358,6 @@ export function operatorModule(): PyModule {
     const get = (n: PyObject) => (n as PyStr).value.split('.').reduce((o, part) => getAttr(o, part), obj);
     return names.length === 1 ? get(names[0]) : new PyTuple(names.map(get));
   }), 'operator'));
-  void pyEquals;
   return m;
 }
 
@@ -461,4 +458,3 @@ export const BUILTIN_MODULES: ReadonlyMap<string, () => PyModule> = new Map([
   ['__future__', futureModule],
 ]);
 
-void intToFloat;

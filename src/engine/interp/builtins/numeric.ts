@@ -116,7 +116,7 @@ export function floatDivmod(a: number, b: number): [number, number] {
   return [floordiv, mod];
 }
 
-export function floatBinary(op: BinaryOp, a: number, b: number, lt: string, rt: string): MaybeNotImplemented {
+export function floatBinary(op: BinaryOp, a: number, b: number): MaybeNotImplemented {
   switch (op) {
     case '+': return new PyFloat(a + b);
     case '-': return new PyFloat(a - b);
@@ -137,8 +137,6 @@ export function floatBinary(op: BinaryOp, a: number, b: number, lt: string, rt: 
       }
       return new PyFloat(floatPow(a, b));
     default:
-      void lt;
-      void rt;
       return NotImplementedSignal;
   }
 }
@@ -162,7 +160,7 @@ export function numericBinary(op: BinaryOp, a: PyObject, b: PyObject): MaybeNotI
   if (ka < 0 || kb < 0) return NotImplementedSignal;
   const k = Math.max(ka, kb);
   if (k === 0) return intBinary(op, intValue(a as PyInt), intValue(b as PyInt), a instanceof PyBool && b instanceof PyBool);
-  if (k === 1) return floatBinary(op, toPyFloat(a), toPyFloat(b), typeName(a), typeName(b));
+  if (k === 1) return floatBinary(op, toPyFloat(a), toPyFloat(b));
   return complexBinary(op, asComplex(a), asComplex(b));
 }
 

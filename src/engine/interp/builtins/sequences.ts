@@ -5,10 +5,10 @@ import {
   Kwargs, NotImplementedSignal, None, PyBool, PyClass, PyInt, PyList, PyObject, PySlice, PyTuple, listClass, tupleClass,
 } from '../object';
 import {
-  callObject, compareOp, contains, hashKey, iterate, pyEquals, pyIs, pyRepr, toArray, toPyIndex, truthy, typeName,
+  callObject, compareOp, hashKey, iterate, pyEquals, pyIs, pyRepr, toArray, toPyIndex, truthy,
 } from '../protocol';
 import { arity, method, noKwargs, takeKwargs } from './args';
-import { isIntLike, intValue } from './numeric';
+import { isIntLike } from './numeric';
 import { builtin } from './args';
 import {
   checkRepeat, compareSequences, guardedRepr, normIndex, seqIndexKey, sliceIndices, sliceItems,
@@ -203,6 +203,3 @@ tupleClass.attrs.set('__new__', builtin('tuple', (args, kwargs: Kwargs) => {
   return new PyTuple(args[1] ? [...iterate(args[1])] : []);
 }));
 
-void contains;
-void typeName;
-void intValue;
