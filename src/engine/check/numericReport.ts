@@ -52,8 +52,17 @@ function kinkMessage(input: NumericDiagnosticInput): string {
   return (
     `${input.functionName} is not differentiable at this point: along a random direction the one-sided ` +
     `differences disagree (left ${fmt(left)}, right ${fmt(right)}). The gradient there is a convention: ` +
-    kinkConventions(input.sourceText)
+    kinkConventions(input.sourceText) + nanHint(input)
   );
+}
+
+/** SEMANTICS §2.7: a nan gradient next to jnp.where is the unselected branch's 0 × inf. */
+function nanHint(input: NumericDiagnosticInput): string {
+  if (!Number.isNaN(input.check.worst.claimed)) return '';
+  const where = /\bwhere\b/.test(input.sourceText);
+  return where
+    ? ' The gradient is nan: the branch jnp.where does not select is still differentiated, and 0 × inf there gives nan. Make the input safe instead: f(jnp.where(cond, x, safe_value)).'
+    : ' The gradient is nan.';
 }
 
 /** A warning for a mismatch (naming a custom rule as the suspect), information for a kink. */
@@ -72,7 +81,7 @@ export function numericDiagnostic(input: NumericDiagnosticInput): Diagnostic | u
   let message =
     `The gradient of ${input.functionName} disagrees with finite differences: along a random direction it gives ` +
     `${fmt(claimed)}, central differences give ${fmt(central)} (error ${fmt(check.report.maxError)}, ` +
-    `tolerance ${fmt(check.tolerance)}).`;
+    `tolerance ${fmt(check.tolerance)}).` + nanHint(input);
   if (input.customRules.length > 0) {
     const rules = input.customRules
       .map((r) => `the ${r.kind} rule of ${r.name}${r.registration ? ` (${r.registration})` : ''}`)

@@ -33,6 +33,8 @@ const CASES: [string, string, string, string?][] = [
   ['BudgetExceeded', 'Grad Lens stopped this code after 5,000,000 steps: does a loop run forever?', 'budget-exceeded'],
   ['RecursionError', 'maximum recursion depth exceeded', 'budget-exceeded'],
   ['NameError', "name 'x' is not defined", 'python-error'],
+  ['ModuleNotFoundError', "Grad Lens does not run code that touches the outside world: module 'os' is not available", 'outside-world'],
+  ['NameError', "Grad Lens does not run code that touches the outside world: 'open' is not available", 'outside-world'],
   ['ZeroDivisionError', 'division by zero', 'python-error'],
 ];
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { checkGradCall } from '../../../src/engine/check/evaluate';
+import { checkGradCall, runAnnotation } from '../../../src/engine/check/evaluate';
+import { findAnnotations } from '../../../src/engine/check/annotations';
 import { checkGradientNumerically } from '../../../src/engine/check/numeric';
 import { NDArray } from '../../../src/engine/array/ndarray';
 import { PyFloat, lookupAttr } from '../../../src/engine/interp';
@@ -153,5 +154,23 @@ describe('check/numeric: side effects and recognition', () => {
   it('recognises grad after `from jax import grad`, and ignores other statements', () => {
     assert.equal(checkLast('from jax import grad\nimport jax.numpy as jnp\ngrad(lambda x: jnp.sin(x))(1.0)\n').finiteDifference?.ok, true);
     assert.deepEqual(checkLast(HEADER + 'jnp.sin(1.0)\n'), { diagnostics: [] });
+  });
+});
+
+describe('check/numeric: nan gradients and Jacobian annotations', () => {
+  it('the jnp.where nan trap (SEMANTICS §2.7) is explained', () => {
+    const r = checkLast(HEADER + 'def my_log(x):\n    return jnp.where(x > 0., jnp.log(x), 0.)\njax.grad(my_log)(0.)\n');
+    assert.equal(r.diagnostics.length, 1);
+    assert.match(r.diagnostics[0].message, /0 × inf there gives nan/);
+  });
+
+  it('a # @jacobian annotation gets its Jacobian checked', () => {
+    const src = HEADER + '# @jacobian x=jnp.array([0.5, 1.0])\ndef f(x):\n    return jnp.tanh(x) * 3.0\n';
+    const ran = run(src);
+    const [a] = findAnnotations(ran.parsed).annotations;
+    const { report, diagnostics } = runAnnotation(ran.interp, a, { modules: ran.modules, parsed: ran.parsed });
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual((report.result as { shape: number[] }).shape, [2, 2]);
+    assert.equal(report.finiteDifference?.ok, true);
   });
 });
