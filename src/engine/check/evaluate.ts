@@ -45,16 +45,19 @@ function errorDiagnostic(e: PyError, range: Range, sourceText: string): Diagnost
   return { severity: 'error', code: classifyError(e, sourceText), errorType: e.pyType, message: e.message, range };
 }
 
-/** Keyword arguments naming positional parameters become positional: grad differentiates positions. */
-function positionalize(fn: PyObject, args: PyObject[], kwargs: Kwargs): { args: PyObject[]; kwargs: Kwargs } {
-  if (!(fn instanceof PyFunction)) return { args, kwargs };
+/**
+ * Keyword arguments naming positional parameters become positional: grad differentiates
+ * positions. The names come from the annotated `def` (so a decorated function, e.g. jitted,
+ * binds the same way).
+ */
+function positionalize(params: readonly string[], args: PyObject[], kwargs: Kwargs): { args: PyObject[]; kwargs: Kwargs } {
   const rest = new Map(kwargs);
   const out = [...args];
-  for (const p of fn.params.positional.slice(args.length)) {
-    const v = rest.get(p.name);
+  for (const name of params.slice(args.length)) {
+    const v = rest.get(name);
     if (!v) break;
     out.push(v);
-    rest.delete(p.name);
+    rest.delete(name);
   }
   return { args: out, kwargs: rest };
 }
@@ -159,7 +162,7 @@ export function runAnnotation(
     if (!transform) throw new PyError('NotImplementedError', `Grad Lens does not evaluate jax.${a.transform} yet`);
     const opts = interp.evalCallArguments(a.optionsText).kwargs;
     const raw = interp.evalCallArguments(a.argsText);
-    const { args, kwargs } = positionalize(fn, raw.args, raw.kwargs);
+    const { args, kwargs } = positionalize(a.def.params.positional.map((p) => p.name), raw.args, raw.kwargs);
     const result = callObject(callObject(transform, [fn], opts), args, kwargs);
     report.result = toTree(result);
     report.text = pyStr(result);

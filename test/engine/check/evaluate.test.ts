@@ -139,3 +139,14 @@ describe('check with the engine: runtime errors of examples/pitfalls.py, classif
     assert.equal(compareExpected(at('jax.grad(loss, argnums=2)'), '[0. 0.]', done.interp).ok, true);
   });
 });
+
+describe('check with the engine: decorated annotated functions', () => {
+  it('a jitted function binds keyword arguments to positions like the def', () => {
+    const src = HEADER + '# @grad w=2.0, x=jnp.array([1.0, 3.0])\n@jax.jit\ndef f(w, x):\n    return jnp.sum(w * x)\n';
+    const ran = run(src);
+    const [a] = findAnnotations(ran.parsed).annotations;
+    const { report, diagnostics } = runAnnotation(ran.interp, a, { modules: ran.modules, parsed: ran.parsed });
+    assert.deepEqual(diagnostics, []);
+    assert.equal(compareExpectedTree(report.result!, '4.0').ok, true);
+  });
+});
