@@ -174,3 +174,29 @@ describe('check/numeric: nan gradients and Jacobian annotations', () => {
     assert.equal(report.finiteDifference?.ok, true);
   });
 });
+
+describe('check/numeric: custom_vjp', () => {
+  const SRC = (factor: string) => HEADER + [
+    '@jax.custom_vjp',
+    'def f(x):',
+    '    return jnp.sin(x)',
+    'def f_fwd(x):',
+    '    return jnp.sin(x), jnp.cos(x)',
+    'def f_bwd(c, g):',
+    `    return (${factor} * c * g,)`,
+    'f.defvjp(f_fwd, f_bwd)',
+    'def loss(x):',
+    '    return f(x) * 2.0',
+    'jax.grad(loss)(0.5)',
+  ].join('\n') + '\n';
+
+  it('a correct rule passes; a rule off by a factor 2 is flagged, naming f.defvjp', function () {
+    if (!lookupAttr(run('import jax\n').modules.get('jax')!(), 'custom_vjp')) this.skip(); // not in the jax layer yet
+    assert.equal(checkLast(SRC('1.0')).finiteDifference?.ok, true);
+    const r = checkLast(SRC('2.0'));
+    assert.equal(r.finiteDifference?.ok, false);
+    // d/dx 2 sin x = 2 cos x; the wrong rule claims twice that
+    assert.match(r.diagnostics[0].message, /custom_vjp rule of f \(f\.defvjp\).*custom rule is the suspect/);
+  });
+});
+
