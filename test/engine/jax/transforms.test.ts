@@ -79,3 +79,22 @@ describe('jit, jvp, vjp', () => {
     assert.equal(repr('jax.jvp(jnp.sin, (0.0,), (1.0,))[1]'), 'Array(1., dtype=float32, weak_type=True)');
   });
 });
+
+describe('custom_jvp and custom_vjp', () => {
+  it('a custom JVP rule replaces the derivative, in grad and grad of grad', () => {
+    const src =
+      '@jax.custom_jvp\ndef f(x):\n    return jnp.sin(x)\n\n@f.defjvp\ndef f_jvp(primals, tangents):\n    x, = primals\n    t, = tangents\n    return f(x), 10.0 * t\n\n';
+    assert.equal(repr(src + 'jax.grad(f)(1.0)'), 'Array(10., dtype=float32, weak_type=True)');
+    assert.equal(repr(src + 'jax.grad(jax.grad(f))(1.0)'), 'Array(0., dtype=float32, weak_type=True)');
+  });
+  it('defjvps sums per-argument rules', () => {
+    const src = '@jax.custom_jvp\ndef g(x, y):\n    return x * y\ng.defjvps(lambda t, ans, x, y: 3.0 * t, None)\n';
+    assert.equal(repr(src + 'jax.grad(g, argnums=(0, 1))(2.0, 5.0)[0]'), 'Array(3., dtype=float32, weak_type=True)');
+    assert.equal(repr(src + 'jax.grad(g, argnums=(0, 1))(2.0, 5.0)[1]'), 'Array(0., dtype=float32, weak_type=True)');
+  });
+  it('custom_vjp gradient clipping (the JAX docs example)', () => {
+    const src =
+      '@jax.custom_vjp\ndef clip_gradient(x):\n    return x\n\ndef fwd(x):\n    return x, None\n\ndef bwd(res, g):\n    return (jnp.clip(g, -0.5, 0.5),)\n\nclip_gradient.defvjp(fwd, bwd)\n';
+    assert.equal(repr(src + 'jax.grad(lambda x: 2.0 * clip_gradient(x))(3.0)'), 'Array(0.5, dtype=float32, weak_type=True)');
+  });
+});

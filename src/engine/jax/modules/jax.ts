@@ -10,6 +10,7 @@ import { GRAD_PARAMS, makeGrad } from '../api/grad';
 import { JIT_PARAMS, makeJit } from '../api/jit';
 import { vmapCall } from '../api/vmap';
 import { jvpCall, vjpCall } from '../api/jvp_vjp';
+import { makeCustom } from '../api/custom';
 import { JAC_PARAMS, JACFWD_PARAMS, makeHessian, makeJacfwd, makeJacrev } from '../api/jacobian';
 import { stopGradientTree } from './lax';
 
@@ -59,6 +60,8 @@ export function jaxModule(get: (n: string) => PyModule): PyModule {
   m.attrs.set('vmap', new PyNativeFunction('vmap', vmapCall, 'jax.vmap'));
   m.attrs.set('jvp', new PyNativeFunction('jvp', jvpCall, 'jax.jvp'));
   m.attrs.set('vjp', new PyNativeFunction('vjp', vjpCall, 'jax.vjp'));
+  m.attrs.set('custom_jvp', new PyNativeFunction('custom_jvp', makeCustom('jvp'), 'jax.custom_jvp'));
+  m.attrs.set('custom_vjp', new PyNativeFunction('custom_vjp', makeCustom('vjp'), 'jax.custom_vjp'));
   m.attrs.set('Array', arrayBaseClass);
   m.attrs.set('config', new Config());
   m.attrs.set('numpy', get('jax.numpy'));
