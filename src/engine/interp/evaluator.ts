@@ -10,7 +10,8 @@ import type { Expr, ExprOf, Stmt, StmtOf } from '../syntax/ast';
 import { causes, exceptionClass } from './builtins/exceptions';
 import { None, PyClass, PyExceptionObject, PyList, PyObject, PyTuple } from './object';
 import {
-  callObject, delItem, exceptionObject, getAttr, getItem, inplaceOp, iterate, raiseObject, setAttr, setItem,
+  callObject, delItem, exceptionObject, getAttr, getItem, inplaceOp, iterate, lookupAttr, raiseObject, setAttr, setItem,
+  truthy,
 } from './protocol';
 import { Scope } from './scope';
 import { unpackValues } from './unpack';
@@ -119,6 +120,8 @@ export class Evaluator extends ExpressionEvaluator {
         return this.raise(s, scope);
       case 'Try':
         return this.tryStatement(s, scope);
+      case 'With':
+        return this.withStatement(s, scope, 0);
       case 'Delete':
         for (const t of s.targets) this.delete(t, scope);
         return Completion.Normal;
@@ -174,6 +177,33 @@ export class Evaluator extends ExpressionEvaluator {
         if (c !== Completion.Normal) return c;
       }
     }
+  }
+
+  /** `with a as x, b:` nests like `with a as x: with b:`; `__exit__` may suppress the error. */
+  private withStatement(s: StmtOf<'With'>, scope: Scope, i: number): Completion {
+    if (i >= s.items.length) return this.execBlock(s.body, scope);
+    const item = s.items[i];
+    const manager = this.eval(item.context, scope);
+    const enter = lookupAttr(manager, '__enter__');
+    const exit = lookupAttr(manager, '__exit__');
+    if (!enter || !exit) {
+      throw typeError(`'${manager.cls.name}' object does not support the context manager protocol`);
+    }
+    const value = callObject(enter, []);
+    if (item.target) this.assign(item.target, value, scope);
+    let completion: Completion;
+    try {
+      completion = this.withStatement(s, scope, i + 1);
+    } catch (e0) {
+      const e = ExpressionEvaluator.asPyError(e0);
+      if (!(e instanceof PyError) || e.pyType === 'BudgetExceeded') throw e;
+      this.noteTraceback(e);
+      const exc = exceptionObject(e);
+      if (truthy(callObject(exit, [exc.cls, exc, None]))) return Completion.Normal;
+      throw e;
+    }
+    callObject(exit, [None, None, None]);
+    return completion;
   }
 
   private handle(s: StmtOf<'Try'>, err: PyError, scope: Scope): Completion {

@@ -177,6 +177,8 @@ export abstract class ExpressionEvaluator {
   callFunction(fn: PyFunction, args: PyObject[], kwargs: Kwargs): PyObject {
     const ctx = runContext();
     if (this.depth >= ctx.limits.maxDepth) throw new PyError('RecursionError', 'maximum recursion depth exceeded');
+    // A generator function must not run its body on call: refuse before any side effect.
+    if (isGenerator(fn.body)) throw notSupported('generators (`yield`)');
     const bound = bindArguments(fn, args, kwargs);
     const scope = new Scope(fn.scopeInfo, fn.closure, fn.globals, false, `${fn.qualname}.<locals>.`);
     for (const [k, v] of bound) scope.vars.set(k, v);
@@ -425,6 +427,27 @@ export abstract class ExpressionEvaluator {
         return new PyIterator(results[Symbol.iterator]());
     }
   }
+}
+
+const generatorBodies = new WeakMap<object, boolean>();
+
+/** Whether a function body contains `yield` (not looking into nested functions or classes). */
+function isGenerator(body: readonly Stmt[] | Expr): boolean {
+  let known = generatorBodies.get(body);
+  if (known === undefined) {
+    known = containsYield(body, true);
+    generatorBodies.set(body, known);
+  }
+  return known;
+}
+
+function containsYield(node: unknown, root: boolean): boolean {
+  if (Array.isArray(node)) return node.some((n) => containsYield(n, root));
+  if (node === null || typeof node !== 'object') return false;
+  const kind = (node as { kind?: unknown }).kind;
+  if (!root && (kind === 'FunctionDef' || kind === 'Lambda' || kind === 'ClassDef')) return false;
+  if (kind === 'Unsupported' && String((node as { what: unknown }).what).includes('yield')) return true;
+  return Object.values(node).some((v) => typeof v === 'object' && containsYield(v, false));
 }
 
 function dictPut(d: PyDict, k: PyObject, v: PyObject): void {

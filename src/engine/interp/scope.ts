@@ -121,6 +121,10 @@ function collectStmt(s: Stmt, info: ScopeInfo): void {
     case 'Delete':
       for (const t of s.targets) if (t.kind === 'Name') info.locals.add(t.id);
       break;
+    case 'With':
+      for (const item of s.items) if (item.target) collectTarget(item.target, info);
+      s.body.forEach((b) => collectStmt(b, info));
+      break;
     default:
       break;
   }

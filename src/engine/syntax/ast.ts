@@ -116,6 +116,7 @@ export type Stmt = { span: Span } & (
   | { kind: 'Raise'; exc: Expr | null; cause: Expr | null }
   | { kind: 'Try'; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[] }
   | { kind: 'Delete'; targets: Expr[] }
+  | { kind: 'With'; items: { context: Expr; target: Expr | null }[]; body: Stmt[] }
   | { kind: 'Unsupported'; what: string }
 );
 

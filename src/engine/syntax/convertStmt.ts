@@ -5,7 +5,6 @@ import type { Alias, BinOpName, ExceptHandler, Expr, Stmt } from './ast';
 import { ExprConverter, Malformed, kids, span, splitCommas } from './convertExpr';
 
 const UNSUPPORTED_STMT: Record<string, string> = {
-  WithStatement: '`with` statements',
   MatchStatement: '`match` statements',
   YieldStatement: '`yield` statements',
   PrintStatement: 'Python 2 `print` statements',
@@ -93,6 +92,16 @@ export class StmtConverter extends ExprConverter {
       }
       case 'TryStatement':
         return this.tryStatement(k, s);
+      case 'WithStatement': {
+        const bodyAt = k.findIndex((c) => c.name === 'Body');
+        const items = splitCommas(k.slice(1, bodyAt)).map((g) => {
+          const asAt = g.findIndex((c) => c.name === 'as');
+          if (asAt < 0 ? g.length !== 1 : asAt !== 1 || g.length !== 3) throw new Malformed();
+          return { context: this.expr(g[0]), target: asAt < 0 ? null : this.expr(g[2]) };
+        });
+        if (bodyAt < 0 || items.length === 0) throw new Malformed();
+        return { kind: 'With', items, body: this.block(k[bodyAt]), span: s };
+      }
       case 'FunctionDefinition':
         return this.functionDef(node, []);
       case 'ClassDefinition':

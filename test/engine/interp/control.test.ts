@@ -80,6 +80,26 @@ out
     assert.equal(evalRepr('sorted(p, key=lambda t: t[0], reverse=True)', 'p = [(1, "a"), (2, "b"), (1, "c")]'), "[(2, 'b'), (1, 'a'), (1, 'c')]");
   });
 
+  it('with statements call __enter__/__exit__, which may suppress errors', () => {
+    const cm = `
+log = []
+class CM:
+    def __init__(self, name, swallow=False):
+        self.name = name
+        self.swallow = swallow
+    def __enter__(self):
+        log.append("enter " + self.name)
+        return self.name.upper()
+    def __exit__(self, t, v, tb):
+        log.append("exit " + self.name + " " + (t.__name__ if t else "ok"))
+        return self.swallow
+`;
+    assert.equal(evalRepr('log', `${cm}\nwith CM("a") as x, CM("b") as y:\n    log.append(x + y)`), "['enter a', 'enter b', 'AB', 'exit b ok', 'exit a ok']");
+    assert.equal(evalRepr('log', `${cm}\nwith CM("s", True):\n    1 / 0\nlog.append("after")`), "['enter s', 'exit s ZeroDivisionError', 'after']");
+    assert.equal(errorOf(`${cm}\nwith CM("k"):\n    [][1]`), 'IndexError: list index out of range');
+    assert.equal(errorOf('with 1:\n    pass'), "TypeError: 'int' object does not support the context manager protocol");
+  });
+
   it('conditional expressions, pass and Ellipsis', () => {
     assert.equal(evalRepr('("y" if 0 else "n"), ...', 'pass'), "('n', Ellipsis)");
   });

@@ -39,13 +39,14 @@ describe('interp: budgets and sandbox', () => {
   });
 
   it('unsupported constructs raise NotImplementedError naming the construct, and the file goes on', () => {
-    const o = run('with x as y:\n    pass\nasync def f():\n    pass\nz = 1\nz\n');
+    const o = run('def gen():\n    print("never")\n    yield 1\ngen()\nasync def f():\n    pass\nz = 1\nz\n');
     const messages = o.results.filter((r) => !r.ok).map((r) => (r.ok ? '' : `${r.error.pyType}: ${r.error.message}`));
     assert.deepEqual(messages, [
-      'NotImplementedError: Grad Lens does not evaluate `with` statements yet',
+      'NotImplementedError: Grad Lens does not evaluate generators (`yield`) yet',
       'NotImplementedError: Grad Lens does not evaluate `async` functions yet',
     ]);
     assert.equal(o.last, '1');
+    assert.deepEqual(o.output, []);
     assert.equal(errorOf('match 1:\n    case 1:\n        pass\n'), 'NotImplementedError: Grad Lens does not evaluate `match` statements yet');
     assert.equal(errorOf('b"x"'), 'NotImplementedError: Grad Lens does not evaluate bytes literals yet');
   });
