@@ -34,4 +34,28 @@ describe('check: whole files', () => {
     assert.deepEqual(edited.diagnostics.map((d) => d.code), ['expected-value-mismatch']);
     assert.match(edited.diagnostics[0].message, /Expected \[2\. 3\.\], got Array\(\[2\., 2\.\], dtype=float32\)/);
   });
+
+  it('an in-place update inside a differentiated function: JAX\'s error on the assignment, fixed with .at[].set', () => {
+    const src = [
+      'import jax',
+      'import jax.numpy as jnp',
+      'def f(x):',
+      '    y = jnp.zeros(2)',
+      '    y[0] = x',
+      '    return jnp.sum(y * y)',
+      'jax.grad(f)(3.0)',
+      '',
+    ].join('\n');
+    const report = runCheck(src, { finiteDifferences: false });
+    const d = report.diagnostics.find((x) => x.code === 'in-place-update')!;
+    assert.equal(d.severity, 'error');
+    assert.match(d.message, /^JAX arrays are immutable and do not support in-place item assignment/);
+    const fix = d.fixes?.find((f) => f.preferred);
+    const fixed = applyEdits(src, fix!.edits);
+    assert.match(fixed, /^ {4}y = y\.at\[0\]\.set\(x\)$/m);
+    const again = runCheck(fixed, { finiteDifferences: false });
+    assert.deepEqual(again.diagnostics, []);
+    // d/dx (x²) = 2x = 6 at x = 3
+    assert.equal(again.values[0].text, '6.0');
+  });
 });
