@@ -10,7 +10,8 @@ def loss(w, b, x):
 
 
 def grad_of_quadratic(w, b, x):
-    return jax.grad(loss)(w, b, x)  # argnums=0 (the default) is w
+    # argnums=0 (the default) is w; float() because jax.grad refuses integer inputs
+    return jax.grad(loss)(float(w), b, x)
 
 
 grad_of_quadratic(0.0, 1.0, jnp.array([1.0, 2.0]))  # → 6.0   (2*1*1 + 2*1*2)

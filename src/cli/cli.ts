@@ -6,6 +6,7 @@ import { parseArgs, USAGE, UsageError, type CheckArgs } from './args';
 import { formatReport, reportFails } from './human';
 import { styleFor } from './style';
 import { applyFixesToFile } from './fix';
+import { runExerciseCommand } from './exerciseCommand';
 
 const VERSION = '0.1.0';
 
@@ -54,8 +55,7 @@ export function main(argv: readonly string[]): number {
     case 'check':
       return runCheck(args);
     case 'exercise':
-      process.stderr.write('gradlens: the exercise catalog is not available in this build\n');
-      return 2;
+      return runExerciseCommand(args);
   }
 }
 
