@@ -137,6 +137,8 @@ export class Interpreter {
     this.evaluator.pushFrame('<module>', expr.span, source);
     try {
       return this.evaluator.eval(expr, this.moduleScope);
+    } catch (e) {
+      throw Evaluator.asPyError(e);
     } finally {
       this.evaluator.popFrame();
       for (const [k, v] of saved) {
