@@ -98,3 +98,15 @@ describe('custom_jvp and custom_vjp', () => {
     assert.equal(repr(src + 'jax.grad(lambda x: 2.0 * clip_gradient(x))(3.0)'), 'Array(0.5, dtype=float32, weak_type=True)');
   });
 });
+
+describe('lax control flow with concrete control values', () => {
+  it('fori_loop of v * x three times: d/dx x^3 at 2 is 12', () => {
+    assert.equal(repr('jax.grad(lambda x: jax.lax.fori_loop(0, 3, lambda i, v: v * x, 1.0))(2.0)'), 'Array(12., dtype=float32, weak_type=True)');
+  });
+  it('scan returns (carry, stacked ys): running sum of 0..3', () => {
+    assert.equal(repr('jax.lax.scan(lambda c, x: (c + x, c), 0.0, jnp.arange(4.0))[1]'), 'Array([0., 0., 1., 3.], dtype=float32)');
+  });
+  it('cond picks the branch by the concrete predicate under grad', () => {
+    assert.equal(repr('jax.grad(lambda x: jax.lax.cond(x > 0, lambda y: y ** 2, lambda y: -y, x))(3.0)'), 'Array(6., dtype=float32, weak_type=True)');
+  });
+});

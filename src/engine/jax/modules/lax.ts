@@ -14,6 +14,7 @@ import { dtypeArgument } from '../dtypes';
 import { treeMap } from '../pytree';
 import { promoteDtypes, promoteShapes } from '../promote';
 import * as jnpLinalg from '../numpy/linalg';
+import { cond, foriLoop, mapFn, scan, switchFn } from './lax_control';
 
 /** Operands of a lax n-ary op: weak scalars adapt, strong dtypes must already agree. */
 function laxOperands(name: string, args: PyObject[]): Value[] {
@@ -69,5 +70,10 @@ export function laxModule(): PyModule {
     fn('jax.lax', 'stop_gradient', ['x'], (b) => stopGradientTree(b.x)),
     fn('jax.lax', 'dot', ['lhs', 'rhs', 'precision?', 'preferred_element_type?'], (b) => wrap(jnpLinalg.dot(b.lhs, b.rhs))),
   ]);
+  m.attrs.set('cond', cond);
+  m.attrs.set('switch', switchFn);
+  m.attrs.set('fori_loop', foriLoop);
+  m.attrs.set('scan', scan);
+  m.attrs.set('map', mapFn);
   return m;
 }
