@@ -21,6 +21,8 @@ import { normalRandoms } from './random';
 
 export const EPS = 1e-4;
 const DIRECTIONS = 3;
+/** Larger inputs are not probed: each probe re-runs the function (about a dozen runs in all). */
+const MAX_INPUT_ELEMENTS = 1_000_000;
 const SEED = 0;
 
 /** check_grads's default tolerances (jax/_src/public_test_util.py::default_gradient_tolerance). */
@@ -91,7 +93,7 @@ export function checkGradientNumerically(input: GradientCheckInput): GradientChe
   const argnums = typeof input.argnums === 'number' ? [input.argnums] : input.argnums;
   if (new Set(argnums).size !== argnums.length || argnums.some((a) => !input.args[a])) return undefined;
   const ctx = runContext();
-  const savedX64 = ctx.x64;
+  const saved = { x64: ctx.x64, steps: ctx.steps, totalElements: ctx.totalElements };
   ctx.x64 = true;
   try {
     // Every float input in float64, so no float32 operand pulls the probe back to float32.
@@ -123,7 +125,7 @@ export function checkGradientNumerically(input: GradientCheckInput): GradientChe
       else if (found.length !== slots.length) return undefined;
       else found.forEach((f, j) => slots[j].claimed.push(f.claimed[0]));
     }
-    if (slots.length === 0) return undefined;
+    if (slots.length === 0 || slots.reduce((n, s) => n + s.values.length, 0) > MAX_INPUT_ELEMENTS) return undefined;
 
     const tolerance = Math.max(...slots.map((s) => GRADIENT_TOLERANCE[s.gradDtype] ?? 2e-3));
     const outputsAt = (offsets: Float64Array[] | undefined, scale: number): Float64Array[] | undefined => {
@@ -176,7 +178,11 @@ export function checkGradientNumerically(input: GradientCheckInput): GradientChe
     if (e instanceof PyError) return undefined;
     throw e;
   } finally {
-    ctx.x64 = savedX64;
+    // The probes run under the run's budgets (a runaway probe stops), but what they used is
+    // given back: the check must not make the user's later statements run out of budget.
+    ctx.x64 = saved.x64;
+    ctx.steps = saved.steps;
+    ctx.totalElements = saved.totalElements;
   }
 }
 

@@ -3,6 +3,7 @@ import { checkGradCall, runAnnotation } from '../../../src/engine/check/evaluate
 import { findAnnotations } from '../../../src/engine/check/annotations';
 import { checkGradientNumerically } from '../../../src/engine/check/numeric';
 import { NDArray } from '../../../src/engine/array/ndarray';
+import { runContext } from '../../../src/engine/context';
 import { PyFloat, lookupAttr } from '../../../src/engine/interp';
 import { wrap } from '../../../src/engine/jax/array';
 import { run } from './engine';
@@ -200,3 +201,15 @@ describe('check/numeric: custom_vjp', () => {
   });
 });
 
+
+describe('check/numeric: budgets', () => {
+  it('the probes give back the steps and elements they used', () => {
+    const ran = run(HEADER + 'def f(x):\n    return jnp.sum(jnp.sin(x) ** 2)\njax.grad(f)(jnp.ones(50))\n');
+    const stmt = ran.parsed.statements[ran.parsed.statements.length - 1];
+    const ctx = runContext();
+    const before = { steps: ctx.steps, elements: ctx.totalElements, x64: ctx.x64 };
+    const r = checkGradCall(ran.interp, stmt, ran.values.get(stmt.range.start.line)!, ran.parsed);
+    assert.equal(r.finiteDifference?.ok, true);
+    assert.deepEqual({ steps: ctx.steps, elements: ctx.totalElements, x64: ctx.x64 }, before);
+  });
+});
