@@ -169,20 +169,14 @@ function installSlots(cls: PyClass): void {
   } else if (has('__next__')) {
     cls.slots.iter = (self) => pyIterator(self);
   }
-  if (!cls.slot('repr') || !userClasses.has(ownerOfSlot(cls, 'repr'))) {
-    if (!inherited(cls, 'repr') || cls.isSubclassOf(objectClass) && !cls.isSubclassOf(exceptionClass('BaseException'))) {
-      cls.slots.repr ??= (self) => `<__main__.${self.cls.name} object at 0x${objectId(self).toString(16).padStart(12, '0')}>`;
-    }
+  // object's default repr, unless a base (built-in or user) already has one.
+  if (!cls.slot('repr')) {
+    cls.slots.repr = (self) => `<__main__.${self.cls.name} object at 0x${objectId(self).toString(16).padStart(12, '0')}>`;
   }
 }
 
 function ownerOf(cls: PyClass, name: string): PyClass {
   for (const c of cls.mro()) if (c.attrs.has(name)) return c;
-  return cls;
-}
-
-function ownerOfSlot(cls: PyClass, key: keyof TypeSlots): PyClass {
-  for (const c of cls.mro()) if (c.slots[key]) return c;
   return cls;
 }
 
