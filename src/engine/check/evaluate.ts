@@ -17,7 +17,7 @@ import { classifyError } from './codes';
 import { customRulesReached } from './customRules';
 import { type ExpectedResult, compareExpectedTree } from './expectedCompare';
 import { type ModuleFacts, moduleFacts, sourceOf } from './facts';
-import { checkGradientNumerically, functionLabel, gradientPart, JACOBIANS } from './numeric';
+import { checkGradientNumerically, functionLabel, givingBackBudget, gradientPart, JACOBIANS } from './numeric';
 import { finiteDifferenceReport, numericDiagnostic } from './numericReport';
 import { transformSites, type TransformSite } from './sites';
 import type { Node } from './walk';
@@ -229,6 +229,16 @@ export function checkGradCall(
   const facts = options.facts ?? moduleFacts(parsed);
   const call = gradCallOf(stmt, parsed, facts);
   if (!call) return { diagnostics: [] };
+  return givingBackBudget(() => reevaluateAndCheck(interp, call, value, stmt, facts));
+}
+
+function reevaluateAndCheck(
+  interp: Interpreter,
+  call: GradCall,
+  value: PyObject,
+  stmt: TopLevelStatement,
+  facts: ModuleFacts,
+): { finiteDifference?: FiniteDifferenceReport; diagnostics: Diagnostic[] } {
   try {
     const fn = interp.evalExpression(call.fnText);
     const opts: Kwargs = new Map(call.options.map((o) => [o.name, interp.evalExpression(o.text)]));

@@ -90,10 +90,29 @@ type Probe = (offsets: Float64Array[] | undefined, scale: number) => number | un
  * ⟨u, J·t⟩ against the central difference of ⟨u, f(x)⟩.
  */
 export function checkGradientNumerically(input: GradientCheckInput): GradientCheck | undefined {
+  return givingBackBudget(() => probeAndCompare(input));
+}
+
+/**
+ * Runs `fn` under the run's budgets (a runaway probe stops), then gives back the steps and
+ * elements it used: the check must not make the user's later statements run out of budget.
+ */
+export function givingBackBudget<T>(fn: () => T): T {
+  const ctx = runContext();
+  const saved = { steps: ctx.steps, totalElements: ctx.totalElements };
+  try {
+    return fn();
+  } finally {
+    ctx.steps = saved.steps;
+    ctx.totalElements = saved.totalElements;
+  }
+}
+
+function probeAndCompare(input: GradientCheckInput): GradientCheck | undefined {
   const argnums = typeof input.argnums === 'number' ? [input.argnums] : input.argnums;
   if (new Set(argnums).size !== argnums.length || argnums.some((a) => !input.args[a])) return undefined;
   const ctx = runContext();
-  const saved = { x64: ctx.x64, steps: ctx.steps, totalElements: ctx.totalElements };
+  const savedX64 = ctx.x64;
   ctx.x64 = true;
   try {
     // Every float input in float64, so no float32 operand pulls the probe back to float32.
@@ -178,11 +197,7 @@ export function checkGradientNumerically(input: GradientCheckInput): GradientChe
     if (e instanceof PyError) return undefined;
     throw e;
   } finally {
-    // The probes run under the run's budgets (a runaway probe stops), but what they used is
-    // given back: the check must not make the user's later statements run out of budget.
-    ctx.x64 = saved.x64;
-    ctx.steps = saved.steps;
-    ctx.totalElements = saved.totalElements;
+    ctx.x64 = savedX64;
   }
 }
 
