@@ -6,7 +6,7 @@ import * as K from '../array/kernels';
 import * as lax from '../autodiff/lax';
 import { typeError, valueError } from '../errors';
 import { type Kwargs, nativeMethod, None, PyBool, PyComplex, PyFloat, type PyObject, PyTuple } from '../interp/object';
-import { pyInt, pyList, toIndexNumber, toArray, truthy } from '../interp/protocol';
+import { pyInt, pyList, toIndexNumber, toArray } from '../interp/protocol';
 import { type Bound, bindArgs, isNone } from './args';
 import { arrayBaseClass, JaxArray, wrap } from './array';
 import { arrayTruth, concretizationError } from './array_methods';
@@ -39,8 +39,7 @@ function varShape(args: PyObject[]): number[] {
   return args.map(toIndexNumber);
 }
 
-function pythonScalar(x: JaxArray, b: Bound): PyObject {
-  void b;
+function pythonScalar(x: JaxArray): PyObject {
   const a = x.aval;
   const size = a.shape.reduce((p, d) => p * d, 1);
   if (size !== 1) throw valueError('can only convert an array of size 1 to a Python scalar');
@@ -110,10 +109,9 @@ export function installArrayApi(): void {
     const d = dtypeArgument(b.dtype, 'astype')!;
     return wrap(lax.convertElementType(self.value, d, false));
   });
-  method('item', ['*args?'], (self, b) => pythonScalar(self, b));
+  method('item', ['*args?'], (self) => pythonScalar(self));
   method('tolist', [], (self) => toList(self));
   method('copy', [], (self) => wrap(self.value));
   method('block_until_ready', [], (self) => self);
   method('__bool__', [], (self) => PyBool.of(arrayTruth(self)));
-  void truthy;
 }

@@ -3,7 +3,6 @@
 // `mode='clip'` clamps them. `get` reads like `x[idx]` (clamping) or, with mode 'fill'/'drop',
 // reads `fill_value` (NaN for inexact dtypes by default, SEMANTICS §1.11).
 
-import { avalOf } from '../autodiff/core';
 import * as lax from '../autodiff/lax';
 import type { ScatterCombine } from '../autodiff/primitives/types';
 import { valueError } from '../errors';
@@ -99,7 +98,6 @@ function readModifyWrite(name: string, op: uf.Binary) {
     const r = b.self as IndexUpdateRef;
     const current = wrap(getIndex(r.array.value, r.index));
     const combined = lax.convertElementType(op(current, b.values), r.array.aval.dtype, r.array.aval.weakType);
-    void avalOf;
     return wrap(scatterIndex(r.array.value, r.index, combined, 'set', isClip(name, b.mode)));
   });
 }

@@ -38,11 +38,10 @@ interface Traced {
   auxLeaves: PyObject[];
 }
 
-function prepare(name: string, opts: GradOptions, args: PyObject[], check: (leaf: PyObject) => void): Traced {
+function prepare(opts: GradOptions, args: PyObject[], check: (leaf: PyObject) => void): Traced {
   const positions = ensureInbounds(opts.argnums, args.length);
   const dyn = positions.map((i) => flatten(args[i]));
   for (const d of dyn) for (const leaf of d.leaves) check(leaf);
-  void name;
   return { positions, dyn, primals: dyn.flatMap((d) => d.leaves.map((l) => toValue(l)!)), outDef: { kind: 'leaf' }, auxLeaves: [] };
 }
 
@@ -101,7 +100,7 @@ function withAux(t: Traced, jac: PyObject, auxValues: Value[] | undefined): PyOb
 }
 
 export function jacrevCall(fun: PyObject, opts: GradOptions, args: PyObject[], kwargs: Kwargs): PyObject {
-  const t = prepare('jacrev', opts, args, (leaf) => checkInputDtype('jacrev', opts.holomorphic, opts.allowInt, leaf));
+  const t = prepare(opts, args, (leaf) => checkInputDtype('jacrev', opts.holomorphic, opts.allowInt, leaf));
   const res = vjp(flatFn(fun, opts, args, kwargs, t), t.primals);
   const outAvals = res.outs.map(avalOf);
   for (const a of outAvals) checkOutputDtype('jacrev', opts.holomorphic, a.dtype);
@@ -139,7 +138,7 @@ function checkJacfwdInput(holomorphic: boolean, leaf: PyObject): void {
 }
 
 export function jacfwdCall(fun: PyObject, opts: GradOptions, args: PyObject[], kwargs: Kwargs): PyObject {
-  const t = prepare('jacfwd', opts, args, (leaf) => checkJacfwdInput(opts.holomorphic, leaf));
+  const t = prepare(opts, args, (leaf) => checkJacfwdInput(opts.holomorphic, leaf));
   const inAvals = t.primals.map(avalOf);
   // cols[i][k]: output tangents for the k-th basis direction of input leaf i.
   let outAvals: AVal[] = [];

@@ -1,7 +1,7 @@
 // The `jax` module: grad, value_and_grad, Array, config, and the submodules.
 
 import { runContext } from '../../context';
-import { PyError, typeError } from '../../errors';
+import { PyError } from '../../errors';
 import { objectClass, PyClass, PyModule, PyNativeFunction, PyObject, PyStr, None } from '../../interp/object';
 import { pyBool, truthy } from '../../interp/protocol';
 import { addAll, fn } from '../args';
@@ -69,6 +69,5 @@ export function jaxModule(get: (n: string) => PyModule): PyModule {
   m.attrs.set('nn', get('jax.nn'));
   m.attrs.set('tree_util', get('jax.tree_util'));
   m.attrs.set('stop_gradient', fn('jax.lax', 'stop_gradient', ['x'], (b) => stopGradientTree(b.x)));
-  void typeError;
   return m;
 }

@@ -3,7 +3,7 @@
 
 import { avalOf, type Value } from '../../autodiff/core';
 import * as L from '../../autodiff/lax';
-import { None, PyModule, type PyObject } from '../../interp/object';
+import { PyModule, type PyObject } from '../../interp/object';
 import { pyInt, toIndexNumber, toPyFloat, truthy } from '../../interp/protocol';
 import { dtypeArgument } from '../dtypes';
 import { addAll, type Bound, fn, isNone } from '../args';
@@ -126,6 +126,5 @@ export function nnModule(): PyModule {
       return wrap(L.convertElementType(L.eq(lhs, classes), d, false));
     }),
   ]);
-  void None;
   return m;
 }

@@ -106,12 +106,10 @@ export function like(x: Value, value: number, dtype: DType | undefined, shape?: 
   return lax.full(shape ?? a.shape, d === 'bool' ? value !== 0 : value, d, dtype === undefined && a.weakType);
 }
 
+/** A start/stop/step argument: a Python number or a concrete 0-d array. */
 function scalarNumber(o: PyObject): number {
-  const v = toValue(o);
-  if (v && !(v instanceof JaxArray)) {
-    const c = o instanceof JaxArray ? o.concrete : undefined;
-    if (c && c.shape.length === 0) return Number(K.getScalar(c, 0));
-  }
+  const c = o instanceof JaxArray ? o.concrete : undefined;
+  if (c && c.shape.length === 0) return Number(K.getScalar(c, 0));
   return toPyFloat(o);
 }
 

@@ -5,13 +5,13 @@ import { broadcastShapes, incompatibleShapesMessage } from '../../array/broadcas
 import { avalOf, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
 import { notSupported, valueError } from '../../errors';
-import { None, PyBool, PyList, PyNativeFunction, type PyObject, PyTuple } from '../../interp/object';
+import { PyBool, PyNativeFunction, type PyObject } from '../../interp/object';
 import { pyInt, pyTuple, toIndexNumber, toPyFloat, truthy } from '../../interp/protocol';
 import { type Bound, fn, isNone, varFn } from '../args';
 import { wrap } from '../array';
 import { arrayArg, arrayArgs } from '../coerce';
 import { dtypeArgument } from '../dtypes';
-import { broadcastAll, promoteArgsInexact, promoteDtypes, broadcastTo } from '../promote';
+import { broadcastAll, promoteArgsInexact, promoteDtypes } from '../promote';
 import * as C from './creation';
 import * as L from './linalg';
 import * as R from './reductions';
@@ -229,7 +229,3 @@ export const norm = fn('jax.numpy.linalg', 'norm', ['x', 'ord?', 'axis?', 'keepd
 
 export const FUNCTIONS: ReadonlyMap<string, PyNativeFunction> = new Map(list.map((f) => [f.name, f]));
 
-void None;
-void PyList;
-void PyTuple;
-void broadcastTo;

@@ -4,7 +4,8 @@
 
 import { type DType, DTYPES } from '../../array/dtype';
 import { canonicalizeDtype } from '../../array/promotion';
-import { avalOf, type Value } from '../../autodiff/core';
+import { avalOf, concreteValue, type Value } from '../../autodiff/core';
+import * as K from '../../array/kernels';
 import * as lax from '../../autodiff/lax';
 import { valueError } from '../../errors';
 import { type PyObject } from '../../interp/object';
@@ -182,11 +183,11 @@ export function cumsum(a: PyObject, axisObj: PyObject | undefined, dtypeObj: PyO
   return lax.cumsum(x, axis);
 }
 
+/** An `initial=` value: a Python number or a concrete 0-d array. */
 function toNumber(o: PyObject): number {
   const v = toValue(o);
-  if (!v) throw valueError('initial must be a scalar');
-  const c = avalOf(v);
-  if (c.shape.length !== 0) throw valueError('initial must be a scalar');
-  const n = (v as { data?: ArrayLike<number> }).data;
-  return n ? Number(n[0]) : 0;
+  const c = v ? concreteValue(v) : undefined;
+  if (!c || c.shape.length !== 0) throw valueError('initial must be a concrete scalar');
+  const s = K.getScalar(c, 0);
+  return typeof s === 'object' ? s.re : Number(s);
 }
