@@ -200,11 +200,11 @@ export abstract class ExpressionEvaluator {
     }
   }
 
-  private evalArgs(argNodes: readonly Arg[], scope: Scope, fnName: () => string): { args: PyObject[]; kwargs: Kwargs } {
+  private evalArgs(argNodes: readonly Arg[], scope: Scope, fn: PyObject): { args: PyObject[]; kwargs: Kwargs } {
     const args: PyObject[] = [];
     const kwargs: Kwargs = new Map();
     const putKw = (k: string, v: PyObject) => {
-      if (kwargs.has(k)) throw typeError(`${fnName()} got multiple values for keyword argument '${k}'`);
+      if (kwargs.has(k)) throw typeError(`${callableName(fn)}() got multiple values for keyword argument '${k}'`);
       kwargs.set(k, v);
     };
     for (const a of argNodes) {
@@ -214,7 +214,7 @@ export abstract class ExpressionEvaluator {
           break;
         case 'star': {
           const v = this.eval(a.value, scope);
-          if (!isIterable(v)) throw typeError(`${fnName()} argument after * must be an iterable, not ${v.cls.name}`);
+          if (!isIterable(v)) throw typeError(`${callableName(fn)}() argument after * must be an iterable, not ${v.cls.name}`);
           for (const x of iterate(v)) args.push(x);
           break;
         }
@@ -223,7 +223,7 @@ export abstract class ExpressionEvaluator {
           break;
         case 'dstar': {
           const v = this.eval(a.value, scope);
-          if (!(v instanceof PyDict)) throw typeError(`${fnName()} argument after ** must be a mapping, not ${v.cls.name}`);
+          if (!(v instanceof PyDict)) throw typeError(`${callableName(fn)}() argument after ** must be a mapping, not ${v.cls.name}`);
           for (const [k, val] of v.entries.values()) {
             if (!(k instanceof PyStr)) throw typeError('keywords must be strings');
             putKw(k.value, val);
@@ -294,7 +294,7 @@ export abstract class ExpressionEvaluator {
         return this.compare(e, scope);
       case 'Call': {
         const fn = this.eval(e.func, scope);
-        const { args, kwargs } = this.evalArgs(e.args, scope, () => `${callableName(fn)}()`);
+        const { args, kwargs } = this.evalArgs(e.args, scope, fn);
         const frame = this.frame;
         const outer = frame.span;
         frame.span = e.span;
