@@ -74,19 +74,34 @@ function readArgnums(options: Kwargs, n: number): number | number[] | undefined 
   return norm(a);
 }
 
-/** The source of a Python function and of the top-level defs it calls, for naming kink conventions. */
-function functionSource(fn: PyObject, facts: ModuleFacts | undefined): { text: string; roots: Node[] } {
-  if (!(fn instanceof PyFunction)) return { text: functionLabel(fn), roots: [] };
-  const roots: Node[] = Array.isArray(fn.body) ? [...(fn.body as Node[])] : [fn.body as Node];
-  let text = fn.source.text.slice(fn.span.from, fn.span.to);
+/**
+ * The source of the differentiated function and of the top-level defs it calls (for naming
+ * kink conventions), and its body as AST roots (for finding custom rules). `name` is the
+ * top-level name it was given by, which finds the def behind a decorated object (jit, custom_jvp).
+ */
+function functionSource(fn: PyObject, name: string | undefined, facts: ModuleFacts | undefined): { text: string; roots: Node[] } {
+  const def = name !== undefined ? facts?.defs.get(name) : undefined;
+  let text: string;
+  let roots: Node[];
+  if (fn instanceof PyFunction) {
+    roots = Array.isArray(fn.body) ? [...(fn.body as Node[])] : [fn.body as Node];
+    text = fn.source.text.slice(fn.span.from, fn.span.to);
+  } else if (def && facts) {
+    roots = [...def.body];
+    text = sourceOf(facts, def);
+  } else {
+    return { text: functionLabel(fn), roots: [] };
+  }
   if (facts) {
-    for (const [name, def] of facts.defs) if (name !== fn.name && new RegExp(`\\b${name}\\b`).test(text)) text += `\n${sourceOf(facts, def)}`;
+    for (const [other, d] of facts.defs) if (other !== name && new RegExp(`\\b${other}\\b`).test(text)) text += `\n${sourceOf(facts, d)}`;
   }
   return { text, roots };
 }
 
 interface NumericInput {
   interp: Interpreter;
+  /** The top-level name of the differentiated function, when it has one. */
+  name: string | undefined;
   transform: string;
   fn: PyObject;
   args: PyObject[];
@@ -107,11 +122,9 @@ function runNumeric(input: NumericInput): { finiteDifference?: FiniteDifferenceR
     checkGradientNumerically({ fn: input.fn, args: input.args, kwargs: input.kwargs, argnums, hasAux, gradient, kind }),
   );
   if (!check) return { diagnostics: [] };
-  const source = functionSource(input.fn, input.facts);
-  const rules = input.facts
-    ? customRulesReached(source.roots, input.fn instanceof PyFunction ? input.fn.name : undefined, input.facts)
-    : [];
-  const numeric = { check, functionName: functionLabel(input.fn), sourceText: source.text, customRules: rules, range: input.range };
+  const source = functionSource(input.fn, input.name, input.facts);
+  const rules = input.facts ? customRulesReached(source.roots, input.name, input.facts) : [];
+  const numeric = { check, functionName: input.name ?? functionLabel(input.fn), sourceText: source.text, customRules: rules, range: input.range };
   const d = numericDiagnostic(numeric);
   return { finiteDifference: finiteDifferenceReport(numeric), diagnostics: d ? [d] : [] };
 }
@@ -167,7 +180,7 @@ export function runAnnotation(
     report.result = toTree(result);
     report.text = pyStr(result);
     if (options.finiteDifferences === false) return { report, diagnostics: [] };
-    const numeric = runNumeric({ interp, transform: a.transform, fn, args, kwargs, options: opts, result, range: a.range, facts });
+    const numeric = runNumeric({ interp, name: a.functionName, transform: a.transform, fn, args, kwargs, options: opts, result, range: a.range, facts });
     if (numeric.finiteDifference) report.finiteDifference = numeric.finiteDifference;
     return { report, diagnostics: numeric.diagnostics };
   } catch (e) {
@@ -244,7 +257,8 @@ function reevaluateAndCheck(
     const opts: Kwargs = new Map(call.options.map((o) => [o.name, interp.evalExpression(o.text)]));
     const args = call.args.map((t) => interp.evalExpression(t));
     const kwargs: Kwargs = new Map(call.kwargs.map((o) => [o.name, interp.evalExpression(o.text)]));
-    return runNumeric({ interp, transform: call.transform, fn, args, kwargs, options: opts, result: value, range: stmt.range, facts });
+    const name = /^[A-Za-z_]\w*$/.test(call.fnText) ? call.fnText : undefined;
+    return runNumeric({ interp, name, transform: call.transform, fn, args, kwargs, options: opts, result: value, range: stmt.range, facts });
   } catch (e) {
     if (e instanceof PyError) return { diagnostics: [] };
     throw e;

@@ -114,6 +114,13 @@ describe('check/numeric: custom rules', () => {
     assert.equal(r.diagnostics[0].code, 'finite-difference-mismatch');
     assert.match(r.diagnostics[0].message, /custom_jvp rule of f \(f\.defjvp\).*custom rule is the suspect/);
   });
+
+  it('differentiating the custom_jvp function itself also names its rule', function () {
+    if (!customJvpAvailable()) this.skip();
+    const r = checkLast(CUSTOM('2.0').replace('jax.grad(loss)(0.5)', 'jax.grad(f)(0.5)'));
+    assert.equal(r.finiteDifference?.ok, false);
+    assert.match(r.diagnostics[0].message, /The gradient of f .*custom_jvp rule of f \(f\.defjvp\)/);
+  });
 });
 
 describe('check/numeric: Jacobians', () => {
