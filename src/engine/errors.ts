@@ -30,6 +30,9 @@ export const EXCEPTION_BASES: Readonly<Record<string, string | null>> = {
   RecursionError: 'RuntimeError',
   TypeError: 'Exception',
   ValueError: 'Exception',
+  // numpy.exceptions.AxisError subclasses both ValueError and IndexError; single inheritance
+  // keeps ValueError, the one JAX users catch.
+  AxisError: 'ValueError',
   ImportError: 'Exception',
   ModuleNotFoundError: 'ImportError',
   SyntaxError: 'Exception',

@@ -2,7 +2,7 @@
 // array of dtype float0 with the input's shape. It is a NumPy array, not a jax.Array: reshape
 // and transpose work; any arithmetic raises check_no_float0s' TypeError.
 
-import { float0Repr } from '../array/format';
+import { float0Repr, float0Str } from '../array/format';
 import { typeError, valueError } from '../errors';
 import { type BinaryOp, type Kwargs, objectClass, PyClass, PyObject, PyTuple, nativeMethod } from '../interp/object';
 import { pyInt, pyTuple, toIndexNumber, toArray } from '../interp/protocol';
@@ -41,7 +41,7 @@ const OP_NAMES: Record<BinaryOp, string> = {
 };
 
 float0ArrayClass.slots.repr = (self) => float0Repr((self as Float0Array).shape);
-float0ArrayClass.slots.str = (self) => float0Repr((self as Float0Array).shape);
+float0ArrayClass.slots.str = (self) => float0Str((self as Float0Array).shape);
 float0ArrayClass.slots.binary = (op) => {
   throw float0Error(OP_NAMES[op]);
 };

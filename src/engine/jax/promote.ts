@@ -3,9 +3,8 @@
 // broadcasting error comes from (ValueError `Incompatible shapes for broadcasting: shapes=[...]`);
 // equal-rank mismatches are left to the primitive, which raises its TypeError naming itself.
 
-import { type DType, DTYPES } from '../array/dtype';
 import { broadcastShapes, incompatibleShapesMessage } from '../array/broadcast';
-import { canonicalizeDtype, resultType } from '../array/promotion';
+import { resultType, toInexactDtype } from '../array/promotion';
 import { avalOf, type Value } from '../autodiff/core';
 import * as lax from '../autodiff/lax';
 import { valueError } from '../errors';
@@ -19,23 +18,8 @@ export function promoteDtypes(values: readonly Value[]): Value[] {
   return values.map((v) => lax.convertElementType(v, dtype, weakType));
 }
 
-/** `to_inexact_dtype`: the floating dtype integer and bool inputs are computed in. */
-export function inexactDtype(d: DType): DType {
-  const kind = DTYPES[d].kind;
-  if (kind === 'float' || kind === 'complex') return d;
-  const map: Partial<Record<DType, DType>> = {
-    bool: 'float32',
-    int8: 'float16',
-    uint8: 'float16',
-    int16: 'float32',
-    uint16: 'float32',
-    int32: 'float32',
-    uint32: 'float32',
-    int64: 'float64',
-    uint64: 'float64',
-  };
-  return canonicalizeDtype(map[d] ?? 'float32');
-}
+/** `to_inexact_dtype`: the floating dtype integer and bool inputs are computed in (int8 → float32). */
+export const inexactDtype = toInexactDtype;
 
 /** Like `promoteDtypes`, then integers and bools become floating (true division, sin, mean...). */
 export function promoteDtypesInexact(values: readonly Value[]): Value[] {

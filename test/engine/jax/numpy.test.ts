@@ -46,6 +46,10 @@ describe('jax.numpy: weak types and promotion (SEMANTICS §2.2)', () => {
     assert.equal(repr('jax.config.update("jax_enable_x64", True)\njnp.zeros(2, dtype="float64")'), 'Array([0., 0.], dtype=float64)');
     assert.equal(repr('jnp.ones(3, dtype=int)'), 'Array([1, 1, 1], dtype=int32)');
   });
+  it('integer inputs of transcendental functions compute in float32, int8 included (dtypes._dtype_to_inexact)', () => {
+    assert.match(repr("jnp.sin(jnp.array([0, 0], dtype=jnp.int8))"), /dtype=float32\)$/);
+    assert.match(repr("jnp.sqrt(jnp.array([4], dtype=jnp.uint8))"), /^Array\(\[2\.\], dtype=float32\)$/);
+  });
   it('dtype objects', () => {
     const r = run("(jnp.promote_types('int32', 'float32'), jnp.zeros(2).dtype == jnp.float32)");
     assert.deepEqual(toTree(r.value!), { tuple: [{ python: 'dtype', value: 'float32' }, { python: 'bool', value: true }] });
