@@ -40,6 +40,12 @@ describe('interp: builtins and modules', () => {
     assert.equal(errorOf('from functools import nope'), "ImportError: cannot import name 'nope' from 'functools' (unknown location)");
   });
 
+  it('collections.defaultdict and OrderedDict', () => {
+    assert.equal(evalRepr('d, d["x"], isinstance(d, dict)', 'from collections import defaultdict\nd = defaultdict(list)\nd["a"].append(1)'), "(defaultdict(<class 'list'>, {'a': [1], 'x': []}), [], True)");
+    assert.equal(evalRepr('OrderedDict([("b", 1), ("a", 2)]), OrderedDict()', 'from collections import OrderedDict'), "(OrderedDict({'b': 1, 'a': 2}), OrderedDict())");
+    assert.equal(errorOf('from collections import defaultdict\ndefaultdict(None)["k"]'), "KeyError: 'k'");
+  });
+
   it('typing and __future__ imports are accepted', () => {
     assert.equal(evalRepr('f(2)', 'from __future__ import annotations\nfrom typing import Callable, Tuple\ndef f(x: int) -> Tuple[int, int]:\n    return (x, x)'), '(2, 2)');
   });

@@ -12,6 +12,7 @@ import {
 } from '../protocol';
 import { arity, builtin, takeKwargs } from './args';
 import { floatToInt, intValue, isIntLike } from './numeric';
+import { collectionsModule } from './collections';
 
 function moduleWith(name: string, entries: Record<string, PyObject>): PyModule {
   const m = new PyModule(name);
@@ -456,5 +457,6 @@ export const BUILTIN_MODULES: ReadonlyMap<string, () => PyModule> = new Map([
   ['itertools', itertoolsModule],
   ['typing', typingModule],
   ['__future__', futureModule],
+  ['collections', collectionsModule],
 ]);
 
