@@ -41,7 +41,10 @@ export interface FrameRecord {
 }
 
 /** Names that would reach outside the editor: they do not exist in Grad Lens. */
-export const OUTSIDE_WORLD_BUILTINS = new Set(['open', 'eval', 'exec', 'compile', '__import__', 'input', 'breakpoint', 'exit', 'quit', 'globals', 'locals', 'vars']);
+export const OUTSIDE_WORLD_BUILTINS = new Set(['open', 'eval', 'exec', 'compile', '__import__', 'input', 'breakpoint', 'exit', 'quit']);
+
+/** Builtins that are harmless but outside the subset. */
+const UNSUPPORTED_BUILTINS = new Set(['globals', 'locals', 'vars', 'memoryview', 'bytes', 'bytearray', 'aiter', 'anext']);
 
 export function outsideWorldMessage(what: string): string {
   return `Grad Lens does not run code that touches the outside world: ${what} is not available`;
@@ -143,6 +146,7 @@ export abstract class ExpressionEvaluator {
     const b = this.builtins.get(name);
     if (b !== undefined) return b;
     if (OUTSIDE_WORLD_BUILTINS.has(name)) throw new PyError('NameError', outsideWorldMessage(`'${name}'`));
+    if (UNSUPPORTED_BUILTINS.has(name)) throw notSupported(`\`${name}()\``);
     throw new PyError('NameError', `name '${name}' is not defined`);
   }
 

@@ -36,6 +36,7 @@ describe('interp: budgets and sandbox', () => {
       assert.equal(errorOf(`${b}("x")`), `NameError: Grad Lens does not run code that touches the outside world: '${b}' is not available`);
     }
     assert.equal(errorOf('import numpyy'), "ModuleNotFoundError: No module named 'numpyy'");
+    assert.equal(errorOf('globals()'), 'NotImplementedError: Grad Lens does not evaluate `globals()` yet');
   });
 
   it('unsupported constructs raise NotImplementedError naming the construct, and the file goes on', () => {
