@@ -1,19 +1,20 @@
 // One check of a whole file: parse, run every intact top-level statement in order, and gather
 // what the editor and the CLI show (report.ts). A statement that raises becomes a diagnostic
-// and the next statement still runs, as DESIGN §5 asks.
+// and the next statement still runs, as DESIGN §5 asks. Annotations run right after their
+// `def`, so their arguments see the module as it was when the function was defined.
 
 import { type Limits, RunContext, withRunContext } from '../context';
-import { PyError } from '../errors';
-import { Interpreter, None, type ParsedModule, parseModule, pyRepr, pyStr, type TopLevelStatement } from '../interp';
+import type { PyError } from '../errors';
+import { Interpreter, type ModuleRegistry, None, type ParsedModule, parseModule, type PyObject, pyRepr, pyStr, type TopLevelStatement } from '../interp';
 import { jaxModules } from '../jax/modules';
 import { toTree } from '../jax/tree';
-import type { Diagnostic, Frame, Report, ValueReport } from '../report';
-import { findAnnotations } from './annotations';
+import type { Diagnostic, Frame, Range, Report, ValueReport } from '../report';
+import { type Annotation, findAnnotations } from './annotations';
 import { classifyError } from './codes';
 import { fixesForError } from './errorFixes';
-import { compareExpectedTree } from './expectedCompare';
-import { parseExpected } from './expectedParse';
-import { moduleFacts } from './facts';
+import { checkGradCall, compareExpected, runAnnotation } from './evaluate';
+import { readExpectedComment } from './expectedParse';
+import { type ModuleFacts, moduleFacts } from './facts';
 import { listFunctions } from './functionList';
 import { lint } from './lints';
 
@@ -31,8 +32,11 @@ export function runCheck(source: string, options: RunOptions = {}): Report {
 
 class FileCheck {
   private readonly parsed: ParsedModule;
-  private readonly interp = new Interpreter({ modules: jaxModules() });
+  private readonly facts: ModuleFacts;
+  private readonly modules: ModuleRegistry = jaxModules();
+  private readonly interp = new Interpreter({ modules: this.modules });
   private readonly report: Report;
+  private readonly finiteDifferences: boolean;
 
   constructor(
     source: string,
@@ -40,6 +44,8 @@ class FileCheck {
     private readonly ctx: RunContext,
   ) {
     this.parsed = parseModule(source);
+    this.facts = moduleFacts(this.parsed);
+    this.finiteDifferences = options.finiteDifferences ?? true;
     this.report = {
       version: 1,
       file: options.fileName ?? '<string>',
@@ -58,9 +64,11 @@ class FileCheck {
       this.report.diagnostics.push({ severity: 'error', code: 'syntax-error', errorType: 'SyntaxError', message: e.message, range: e.range });
     }
     this.report.diagnostics.push(...annotationProblems);
-    for (const stmt of this.parsed.statements) {
-      if (stmt.intact) this.runStatement(stmt);
-    }
+    this.parsed.statements.forEach((stmt, index) => {
+      if (!stmt.intact) return;
+      this.runStatement(stmt);
+      for (const a of annotations) if (a.statementIndex === index) this.runAnnotation(a);
+    });
     this.report.output = this.interp.output;
     this.addLints();
     this.report.functions = listFunctions(this.parsed, annotations);
@@ -83,7 +91,18 @@ class FileCheck {
     }
   }
 
-  private reportValue(stmt: TopLevelStatement, value: Parameters<typeof pyRepr>[0]): void {
+  private runAnnotation(a: Annotation): void {
+    const { report, diagnostics } = runAnnotation(this.interp, a, {
+      modules: this.modules,
+      parsed: this.parsed,
+      facts: this.facts,
+      finiteDifferences: this.finiteDifferences,
+    });
+    this.report.annotations.push(report);
+    this.report.diagnostics.push(...diagnostics.map((d) => this.withFixes(d)));
+  }
+
+  private reportValue(stmt: TopLevelStatement, value: PyObject): void {
     const range = stmt.range;
     const v: ValueReport = {
       line: range.start.line,
@@ -93,19 +112,28 @@ class FileCheck {
       repr: pyRepr(value),
       text: pyStr(value),
     };
-    const expected = stmt.trailingComment ? parseExpected(`#${stmt.trailingComment.text}`) : undefined;
-    if (expected) {
-      const check = compareExpectedTree(v.result, expected.text, (python) => toTree(this.interp.evalExpression(python)));
-      v.expected = { text: check.text, ok: check.ok };
-      if (!check.ok) {
-        this.report.diagnostics.push({
-          severity: 'error',
-          code: 'expected-value-mismatch',
-          message: check.message ?? `Expected ${expected.text}, got ${v.text}`,
-          range: this.parsed.source.lines.range(stmt.trailingComment!.span),
-        });
+    const comment = stmt.trailingComment;
+    const expected = comment ? readExpectedComment(comment.text) : undefined;
+    if (comment && expected) {
+      const commentRange = this.parsed.source.lines.range(comment.span);
+      if ('error' in expected) {
+        this.report.diagnostics.push({ severity: 'error', code: 'expected-syntax', message: expected.error, range: commentRange });
+      } else {
+        const check = compareExpected(value, expected.text, this.interp);
+        v.expected = { text: check.text, ok: check.ok };
+        if (!check.ok) {
+          const message = check.message ?? `Expected ${expected.text}, got ${v.text}`;
+          this.report.diagnostics.push({ severity: 'error', code: 'expected-value-mismatch', message, range: commentRange });
+        }
       }
     }
+    const fd = checkGradCall(this.interp, stmt, value, this.parsed, {
+      modules: this.modules,
+      facts: this.facts,
+      finiteDifferences: this.finiteDifferences,
+    });
+    if (fd.finiteDifference) v.finiteDifference = fd.finiteDifference;
+    this.report.diagnostics.push(...fd.diagnostics);
     this.report.values.push(v);
   }
 
@@ -115,29 +143,31 @@ class FileCheck {
       this.report.log.push(`internal error at line ${stmt.range.start.line}: ${stack}`);
     }
     const innermost = traceback[traceback.length - 1];
+    const statementText = this.parsed.source.text.slice(stmt.span.from, stmt.span.to);
     const d: Diagnostic = {
       severity: 'error',
-      code: internal !== undefined ? 'internal-error' : classifyError(error, this.parsed.source.text),
+      code: internal !== undefined ? 'internal-error' : classifyError(error, statementText),
       errorType: error.pyType,
       message: error.message,
       range: innermost?.range ?? stmt.range,
     };
     if (traceback.length > 1) d.traceback = traceback;
-    const fixes = fixesForError(d, this.parsed, { facts: this.facts() });
-    if (fixes.length > 0) d.fixes = fixes;
-    this.report.diagnostics.push(d);
+    this.report.diagnostics.push(this.withFixes(d));
   }
 
-  private cachedFacts: ReturnType<typeof moduleFacts> | undefined;
-  private facts(): ReturnType<typeof moduleFacts> {
-    return (this.cachedFacts ??= moduleFacts(this.parsed));
+  private withFixes(d: Diagnostic): Diagnostic {
+    if (d.fixes && d.fixes.length > 0) return d;
+    const fixes = fixesForError(d, this.parsed, { facts: this.facts });
+    return fixes.length > 0 ? { ...d, fixes } : d;
   }
 
-  /** Static lints, except where running the code already reported the same problem. */
+  /** Static lints, except where running the code already reported the same problem there. */
   private addLints(): void {
-    const confirmed = new Set(this.report.diagnostics.map((d) => `${d.code}@${d.range.start.line}`));
+    const confirmed = this.report.diagnostics;
+    const overlaps = (a: Range, b: Range) => a.start.line <= b.end.line && b.start.line <= a.end.line;
     for (const d of lint(this.parsed)) {
-      if (!confirmed.has(`${d.code}@${d.range.start.line}`)) this.report.diagnostics.push(d);
+      const seen = confirmed.some((c) => c.code === d.code && (overlaps(c.range, d.range) || c.traceback?.some((f) => overlaps(f.range, d.range))));
+      if (!seen) this.report.diagnostics.push(d);
     }
   }
 }
