@@ -193,6 +193,7 @@ export abstract class ExpressionEvaluator {
     try {
       if (!Array.isArray(fn.body)) return this.eval(fn.body as Expr, scope);
       const c = this.execBlock(fn.body as Stmt[], scope);
+      if (c === Completion.Break || c === Completion.Continue) throw misplacedJump(c);
       return c === Completion.Return ? frame.returnValue : None;
     } catch (e0) {
       const e = ExpressionEvaluator.asPyError(e0);
@@ -431,6 +432,12 @@ export abstract class ExpressionEvaluator {
         return new PyIterator(results[Symbol.iterator]());
     }
   }
+}
+
+/** `break`/`continue`/`return` that reached a place no loop or function encloses. */
+export function misplacedJump(c: Completion): PyError {
+  const text = c === Completion.Break ? "'break' outside loop" : c === Completion.Continue ? "'continue' not properly in loop" : "'return' outside function";
+  return new PyError('SyntaxError', text);
 }
 
 const generatorBodies = new WeakMap<object, boolean>();

@@ -17,6 +17,7 @@ import { makeBuiltins } from './builtins/functions';
 import { BUILTIN_MODULES } from './builtins/modules';
 import { PySuper } from './classes';
 import { Evaluator } from './evaluator';
+import { Completion, misplacedJump } from './expressions';
 import { PyFunction } from './function';
 import { Importer, type ModuleRegistry } from './imports';
 import { Kwargs, None, PyModule, PyNativeFunction, PyObject, PyStr } from './object';
@@ -96,7 +97,8 @@ export class Interpreter {
     }
     return this.guard(node.span, this.currentSource, () => {
       if (node.kind === 'Expr') return this.evaluator.eval(node.value, this.moduleScope);
-      this.evaluator.exec(node, this.moduleScope);
+      const completion = this.evaluator.exec(node, this.moduleScope);
+      if (completion !== Completion.Normal) throw misplacedJump(completion);
       return undefined;
     });
   }

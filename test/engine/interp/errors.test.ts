@@ -114,6 +114,12 @@ log
     assert.deepEqual(cols, [[14, 21], [15, 22]]);
   });
 
+  it('break/continue/return where nothing encloses them are SyntaxErrors, not silence', () => {
+    assert.equal(errorOf('return 1'), "SyntaxError: 'return' outside function");
+    assert.equal(errorOf('if True:\n    break'), "SyntaxError: 'break' outside loop");
+    assert.equal(errorOf('def f():\n    continue\nf()'), "SyntaxError: 'continue' not properly in loop");
+  });
+
   it('continues with the next statement after an error', () => {
     const o = run('x = 1\n1/0\nx + 1\n');
     assert.equal(o.results[1].ok, false);
