@@ -71,6 +71,7 @@ async function main() {
     console.log(`[e2e] inline values: ${JSON.stringify(values)}`);
     assert.ok(values.includes('→ 4.0  ✓'), 'jax.grad(f)(2.0, x) shows 4.0 with its expectation met');
     assert.ok(values.includes('→ [2. 2.]  ✓'));
+    assert.ok(values.includes('∇w = 4.0  ✓'), 'the # @grad annotation of f shows its gradient, checked by finite differences');
 
     await page.mouse.move(1200, 700); // no hover widget in the picture
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
