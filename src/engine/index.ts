@@ -2,7 +2,7 @@
 
 import type { Limits } from './context';
 import { runCheck } from './check/run';
-import type { Report } from './report';
+import type { Range, Report } from './report';
 
 export type { Report } from './report';
 
@@ -15,6 +15,9 @@ export interface CheckOptions {
   limits?: Partial<Limits>;
   /** Run the finite-difference check on every gradient shown (default true). */
   finiteDifferences?: boolean;
+  /** Called before each top-level statement (and annotation) runs, so a host that stops a run
+   *  from outside (a timeout) knows which code was running. */
+  onStatement?: (range: Range) => void;
 }
 
 /** Checks one Python file: evaluates it top to bottom and reports values and diagnostics. */

@@ -23,6 +23,7 @@ export interface RunOptions {
   x64?: boolean;
   limits?: Partial<Limits>;
   finiteDifferences?: boolean;
+  onStatement?: (range: Range) => void;
 }
 
 export function runCheck(source: string, options: RunOptions = {}): Report {
@@ -37,6 +38,7 @@ class FileCheck {
   private readonly interp = new Interpreter({ modules: this.modules });
   private readonly report: Report;
   private readonly finiteDifferences: boolean;
+  private readonly onStatement: (range: Range) => void;
 
   constructor(
     source: string,
@@ -46,6 +48,7 @@ class FileCheck {
     this.parsed = parseModule(source);
     this.facts = moduleFacts(this.parsed);
     this.finiteDifferences = options.finiteDifferences ?? true;
+    this.onStatement = options.onStatement ?? (() => {});
     this.report = {
       version: 1,
       file: options.fileName ?? '<string>',
@@ -66,8 +69,13 @@ class FileCheck {
     this.report.diagnostics.push(...annotationProblems);
     this.parsed.statements.forEach((stmt, index) => {
       if (!stmt.intact) return;
+      this.onStatement(stmt.range);
       this.runStatement(stmt);
-      for (const a of annotations) if (a.statementIndex === index) this.runAnnotation(a);
+      for (const a of annotations) {
+        if (a.statementIndex !== index) continue;
+        this.onStatement(a.range);
+        this.runAnnotation(a);
+      }
     });
     this.report.output = this.interp.output;
     this.addLints();
