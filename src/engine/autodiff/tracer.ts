@@ -19,6 +19,13 @@ export abstract class Tracer {
   abstract concrete(): NDArray | undefined;
   /** JAX's class name for this kind of tracer (JVPTracer, LinearizeTracer, ...), for messages. */
   abstract get jaxName(): string;
+  /**
+   * JAX's `_origin_msg()`: where an abstract value came from, appended to concretization
+   * errors (jit tracers name the traced function and the arguments; others give '').
+   */
+  originMsg(): string {
+    return '';
+  }
 }
 
 export type Value = NDArray | Tracer;

@@ -45,7 +45,7 @@ function pythonScalar(x: JaxArray): PyObject {
   if (size !== 1) throw valueError('can only convert an array of size 1 to a Python scalar');
   const kind = DTYPES[a.dtype].kind;
   if (kind === 'bool') return PyBool.of(arrayTruth(wrap(lax.reshape(x.value, []))));
-  if (!x.isConcreteArray()) throw concretizationError(a, kind === 'float' ? 'float' : kind === 'complex' ? 'complex' : 'int');
+  if (!x.isConcreteArray()) throw concretizationError(x, kind === 'float' ? 'float' : kind === 'complex' ? 'complex' : 'int');
   const v = K.getScalar(x.concrete!, 0);
   if (typeof v === 'object') return new PyComplex(v.re, v.im);
   if (kind === 'float') return new PyFloat(Number(v));
@@ -54,7 +54,7 @@ function pythonScalar(x: JaxArray): PyObject {
 
 function toList(x: JaxArray): PyObject {
   if (!x.isConcreteArray()) {
-    throw concretizationError(x.aval, 'tolist');
+    throw concretizationError(x, 'tolist');
   }
   const c = x.concrete!;
   const kind = DTYPES[c.dtype].kind;

@@ -7,7 +7,7 @@ import { type AVal, DTYPES } from '../array/dtype';
 import { arrayRepr, arrayStr, formatScalarForFormat } from '../array/format';
 import * as K from '../array/kernels';
 import { type NDArray } from '../array/ndarray';
-import { shortType } from '../autodiff/core';
+import { shortType, type Tracer } from '../autodiff/core';
 import * as lax from '../autodiff/lax';
 import { PyError, pyError, typeError, valueError } from '../errors';
 import { type BinaryOp, type CompareOp, NotImplementedSignal, type PyObject } from '../interp/object';
@@ -55,12 +55,17 @@ function errorRepr(a: AVal): string {
   return `traced array with shape ${shortType(a)}`;
 }
 
-export function concretizationError(a: AVal, fnName: string): PyError {
+/** JAX's `_origin_msg()` of the tracer behind `x` ('' for concrete arrays and most tracers). */
+function originMsg(x: JaxArray): string {
+  return x.isConcreteArray() ? '' : (x.value as Tracer).originMsg();
+}
+
+export function concretizationError(x: JaxArray, fnName: string): PyError {
   return pyError(
     'ConcretizationTypeError',
-    `Abstract tracer value encountered where concrete value is expected: ${errorRepr(a)}\n` +
+    `Abstract tracer value encountered where concrete value is expected: ${errorRepr(x.aval)}\n` +
       `The problem arose with the \`${fnName}\` function. If trying to convert the data type of a value, ` +
-      `try using \`x.astype(${fnName})\` or \`jnp.array(x, ${fnName})\` instead.\n`,
+      `try using \`x.astype(${fnName})\` or \`jnp.array(x, ${fnName})\` instead.${originMsg(x)}\n`,
   );
 }
 
@@ -84,7 +89,7 @@ export function arrayTruth(x: JaxArray): boolean {
     throw valueError('The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.');
   }
   const c = x.concrete;
-  if (!c) throw pyError('TracerBoolConversionError', `Attempted boolean conversion of ${errorRepr(a)}.`);
+  if (!c) throw pyError('TracerBoolConversionError', `Attempted boolean conversion of ${errorRepr(a)}.${originMsg(x)}`);
   const s = K.getScalar(c, 0);
   return typeof s === 'object' ? s.re !== 0 || s.im !== 0 : Boolean(s);
 }
@@ -93,7 +98,7 @@ function toInt(x: JaxArray, fnName: string): bigint {
   const a = x.aval;
   checkScalarConversion(a);
   const c = x.concrete;
-  if (!c) throw concretizationError(a, fnName);
+  if (!c) throw concretizationError(x, fnName);
   const v = scalarNumber(c);
   if (Number.isNaN(v)) throw valueError('cannot convert float NaN to integer');
   if (!Number.isFinite(v)) throw new PyError('OverflowError', 'cannot convert float infinity to integer');
@@ -130,7 +135,7 @@ export function installArrayMethods(): void {
     const x = self as JaxArray;
     const a = x.aval;
     const kind = DTYPES[a.dtype].kind;
-    if (!x.concrete) throw pyError('TracerIntegerConversionError', `The __index__() method was called on ${errorRepr(a)}`);
+    if (!x.concrete) throw pyError('TracerIntegerConversionError', `The __index__() method was called on ${errorRepr(a)}.${originMsg(x)}`);
     if (a.shape.length > 0 || (kind !== 'int' && kind !== 'uint' && kind !== 'bool')) {
       throw typeError('only integer scalar arrays can be converted to a scalar index');
     }
@@ -139,7 +144,7 @@ export function installArrayMethods(): void {
   s.float = (self) => {
     const x = self as JaxArray;
     // Tracers never convert, even when concrete: it would silently drop the derivative.
-    if (!x.isConcreteArray()) throw concretizationError(x.aval, 'float');
+    if (!x.isConcreteArray()) throw concretizationError(x, 'float');
     checkScalarConversion(x.aval);
     return scalarNumber(x.concrete!);
   };
@@ -147,7 +152,7 @@ export function installArrayMethods(): void {
     const x = self as JaxArray;
     const a = x.aval;
     checkScalarConversion(a);
-    if (!x.isConcreteArray()) throw concretizationError(a, 'complex');
+    if (!x.isConcreteArray()) throw concretizationError(x, 'complex');
     const v = K.getScalar(x.concrete!, 0);
     return typeof v === 'object' ? v : { re: Number(v), im: 0 };
   };
@@ -225,7 +230,12 @@ export function installArrayMethods(): void {
   installArrayApi();
 }
 
-/** How a tracer prints (JAX: `Traced<float32[]>with<JVPTrace>`). */
+/**
+ * How a tracer prints in current JAX: its class and short type, `~` marking a weak type
+ * (`JitTracer<~int32[]>` inside jit, `JVPTracer<float32[3]>`, ...).
+ */
 function tracerRepr(x: JaxArray): string {
-  return `Traced<${shortType(x.aval)}>with<JVPTrace>`;
+  const t = x.value as Tracer;
+  const cls = t.jaxName === 'DynamicJaxprTracer' ? 'JitTracer' : t.jaxName;
+  return `${cls}<${x.aval.weakType ? '~' : ''}${shortType(x.aval)}>`;
 }

@@ -41,6 +41,19 @@ export class StagingTracer extends Tracer {
   concrete(): undefined {
     return undefined;
   }
+  override originMsg(): string {
+    return this.trace.originOf(this.atom);
+  }
+}
+
+/** What JAX's debug info says about a traced function, for concretization errors. */
+export interface TraceDebugInfo {
+  /** `f at file.py:3`. */
+  funcSrcInfo: string;
+  /** One name per jaxpr input: `x`, `params['w']`, `args[2]`. */
+  argNames: string[];
+  /** `jit`. */
+  tracedFor: string;
 }
 
 export class StagingTrace extends Trace {
@@ -48,6 +61,40 @@ export class StagingTrace extends Trace {
   /** True once a constant from an enclosing transformation was captured (no caching then). */
   capturedTracer = false;
   private nextId = 0;
+  /** Input variable ids, in argument order (set by makeJaxpr). */
+  inIds: number[] = [];
+
+  constructor(readonly debug?: TraceDebugInfo) {
+    super();
+  }
+
+  /**
+   * JAX's `DynamicJaxprTracer._origin_msg`: the arguments the value depends on, found by
+   * walking the recorded equations back from it.
+   */
+  originOf(atom: Atom): string {
+    const dbg = this.debug;
+    if (!dbg) return '';
+    let origin = `The error occurred while tracing the function ${dbg.funcSrcInfo} for ${dbg.tracedFor}. `;
+    const needed = new Set<number>();
+    if ('id' in atom) needed.add(atom.id);
+    for (let i = this.eqns.length - 1; i >= 0; i--) {
+      const e = this.eqns[i];
+      if (!e.outIds.some((id) => needed.has(id))) continue;
+      for (const a of e.inputs) if ('id' in a) needed.add(a.id);
+    }
+    const names = this.inIds.flatMap((id, pos) => (needed.has(id) ? [dbg.argNames[pos] ?? 'unknown'] : []));
+    if (names.length > 0) {
+      const list =
+        names.length === 1
+          ? `the argument ${names[0]}`
+          : names.length === 2
+            ? `the arguments ${names[0]} and ${names[1]}`
+            : `the arguments ${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
+      origin += `This concrete value was not available in Python because it depends on the value${names.length > 1 ? 's' : ''} of ${list}.`;
+    }
+    return `\n${origin}`;
+  }
 
   newVar(aval: AVal): StagingTracer {
     return new StagingTracer(this, aval, { id: this.nextId++ });
@@ -87,10 +134,12 @@ export class StagingTrace extends Trace {
 export function makeJaxpr(
   fn: (xs: Value[]) => Value[],
   avals: readonly AVal[],
+  debug?: TraceDebugInfo,
 ): { jaxpr: Jaxpr; cacheable: boolean; outAvals: AVal[] } {
-  const trace = new StagingTrace();
+  const trace = new StagingTrace(debug);
   return withTrace(trace, () => {
     const inputs = avals.map((a) => trace.newVar(a));
+    trace.inIds = inputs.map((i) => (i.atom as { id: number }).id);
     const results = fn(inputs);
     const outs = results.map((o): Atom => (o instanceof StagingTracer && o.trace === trace ? o.atom : { value: o }));
     const inIds = inputs.map((i) => (i.atom as { id: number }).id);
