@@ -7,6 +7,9 @@ import { broadcastShapes } from '../broadcast';
 import { DTYPES, type DType } from '../dtype';
 import { NDArray, type Shape, sizeOf } from '../ndarray';
 import { complexBinary } from './complex';
+import {
+  binaryScalarLeft32, binaryScalarLeft64, binaryScalarRight32, binaryScalarRight64, binarySame32, binarySame64, isFastBinary,
+} from './floatLoops';
 import { nextafterFn } from './nextafter';
 import { broadcastIndexMap, intBits, intRange, isComplexDtype, sameShape, storeRounder } from './util';
 
@@ -121,44 +124,29 @@ function realBinaryFn(op: BinaryKernel, d: DType): Fn2 {
   }
 }
 
-type FloatStore = Float32Array | Float64Array;
-
-/** Monomorphic loops for the hot float ops, equal shapes or one scalar side. */
-function fastBinary(op: BinaryKernel, a: FloatStore, b: FloatStore, o: FloatStore, mode: 'same' | 'xs' | 'ys'): boolean {
-  const n = o.length;
-  if (mode === 'same') {
-    switch (op) {
-      case 'add': for (let i = 0; i < n; i++) o[i] = a[i] + b[i]; return true;
-      case 'sub': for (let i = 0; i < n; i++) o[i] = a[i] - b[i]; return true;
-      case 'mul': for (let i = 0; i < n; i++) o[i] = a[i] * b[i]; return true;
-      case 'div': for (let i = 0; i < n; i++) o[i] = a[i] / b[i]; return true;
-      case 'max': for (let i = 0; i < n; i++) o[i] = Math.max(a[i], b[i]); return true;
-      case 'min': for (let i = 0; i < n; i++) o[i] = Math.min(a[i], b[i]); return true;
-      default: return false;
-    }
+/** The float32/float64 loops of floatLoops.ts for equal sizes or one scalar side; false when
+ *  `op` or the layout has none (the general loop below then runs). */
+function fastBinary(op: BinaryKernel, x: NDArray, y: NDArray, o: NDArray['data'], n: number): boolean {
+  if (!isFastBinary(op) || n === 0) return false;
+  const xs = x.size;
+  const ys = y.size;
+  const a = x.data;
+  const b = y.data;
+  if (a instanceof Float32Array && b instanceof Float32Array && o instanceof Float32Array) {
+    if (xs === n && ys === n) binarySame32(op, a, b, o);
+    else if (xs === 1 && ys === n) binaryScalarLeft32(op, a[0], b, o);
+    else if (ys === 1 && xs === n) binaryScalarRight32(op, a, b[0], o);
+    else return false;
+    return true;
   }
-  if (mode === 'xs') {
-    const s = a[0];
-    switch (op) {
-      case 'add': for (let i = 0; i < n; i++) o[i] = s + b[i]; return true;
-      case 'sub': for (let i = 0; i < n; i++) o[i] = s - b[i]; return true;
-      case 'mul': for (let i = 0; i < n; i++) o[i] = s * b[i]; return true;
-      case 'div': for (let i = 0; i < n; i++) o[i] = s / b[i]; return true;
-      case 'max': for (let i = 0; i < n; i++) o[i] = Math.max(s, b[i]); return true;
-      case 'min': for (let i = 0; i < n; i++) o[i] = Math.min(s, b[i]); return true;
-      default: return false;
-    }
+  if (a instanceof Float64Array && b instanceof Float64Array && o instanceof Float64Array) {
+    if (xs === n && ys === n) binarySame64(op, a, b, o);
+    else if (xs === 1 && ys === n) binaryScalarLeft64(op, a[0], b, o);
+    else if (ys === 1 && xs === n) binaryScalarRight64(op, a, b[0], o);
+    else return false;
+    return true;
   }
-  const s = b[0];
-  switch (op) {
-    case 'add': for (let i = 0; i < n; i++) o[i] = a[i] + s; return true;
-    case 'sub': for (let i = 0; i < n; i++) o[i] = a[i] - s; return true;
-    case 'mul': for (let i = 0; i < n; i++) o[i] = a[i] * s; return true;
-    case 'div': for (let i = 0; i < n; i++) o[i] = a[i] / s; return true;
-    case 'max': for (let i = 0; i < n; i++) o[i] = Math.max(a[i], s); return true;
-    case 'min': for (let i = 0; i < n; i++) o[i] = Math.min(a[i], s); return true;
-    default: return false;
-  }
+  return false;
 }
 
 /** The broadcast shape of x and y. The contract promises equal ranks; NumPy's right-aligned
@@ -190,10 +178,9 @@ export function binary(op: BinaryKernel, x: NDArray, y: NDArray): NDArray {
   const a = x.data;
   const b = y.data;
   const o = out.data;
-  if (!compare && (x.dtype === 'float32' || x.dtype === 'float64') && n > 0) {
-    const mode = same ? 'same' : x.size === 1 && y.size === n ? 'xs' : y.size === 1 && x.size === n ? 'ys' : undefined;
-    if (mode && fastBinary(op, a as FloatStore, b as FloatStore, o as FloatStore, mode)) return out;
-  }
+  // float32/float64 storage means exactly those dtypes here (float16, bfloat16 and complex64
+  // also live in Float32Array but are complex-handled above or need a store rounder).
+  if ((x.dtype === 'float32' || x.dtype === 'float64') && fastBinary(op, x, y, o, n)) return out;
   const [ia, ib] = indexMaps();
   const f = realBinaryFn(op, x.dtype);
   const r = compare ? null : storeRounder(outDtype);

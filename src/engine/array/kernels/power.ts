@@ -4,6 +4,7 @@
 
 import { NDArray } from '../ndarray';
 import { cdiv, cmul } from './complex';
+import { square32, square64 } from './floatLoops';
 import { intBits, isComplexDtype, roundTo } from './util';
 
 export function integerPow(x: NDArray, n: number): NDArray {
@@ -29,6 +30,16 @@ export function integerPow(x: NDArray, n: number): NDArray {
     }
     return out;
   }
+  // x ** 2, the commonest case (squared losses): one product rounded by the store, which is what
+  // the squaring chain below gives for n = 2 (fround(1 * fround(v * v)) = fround(v * v)).
+  if (n === 2 && x.dtype === 'float32' && a instanceof Float32Array && o instanceof Float32Array) {
+    square32(a, o);
+    return out;
+  }
+  if (n === 2 && x.dtype === 'float64' && a instanceof Float64Array && o instanceof Float64Array) {
+    square64(a, o);
+    return out;
+  }
   if (x.dtype === 'float32' && n > 0) {
     // the squaring chain with float32 rounding after each product, without closures
     for (let i = 0; i < size; i++) {
@@ -40,10 +51,6 @@ export function integerPow(x: NDArray, n: number): NDArray {
       }
       o[i] = acc;
     }
-    return out;
-  }
-  if (n === 2 && x.dtype === 'float64') {
-    for (let i = 0; i < size; i++) { const v = a[i]; o[i] = v * v; }
     return out;
   }
   const r = roundTo(x.dtype);

@@ -10,6 +10,7 @@
 import { type DType, DTYPES } from '../dtype';
 import { NDArray } from '../ndarray';
 import { cmul, dtypeError } from './complex';
+import { runSum32, runSum64 } from './floatLoops';
 import { transpose } from './shape';
 import { intBits, intRange, isComplexDtype, roundTo, storeRounder, wrapInt } from './util';
 
@@ -17,6 +18,8 @@ export type ReduceKernel = 'sum' | 'prod' | 'max' | 'min' | 'and' | 'or';
 
 /** Pairwise sum of n elements of `a` starting at `start`, `stride` apart. */
 export function pairwiseSum(a: ArrayLike<number>, start: number, n: number, stride = 1): number {
+  if (stride === 1 && a instanceof Float32Array) return pairwiseSum32(a, start, n);
+  if (stride === 1 && a instanceof Float64Array) return pairwiseSum64(a, start, n);
   if (n <= 128) {
     let s = 0;
     const end = start + n * stride;
@@ -26,6 +29,20 @@ export function pairwiseSum(a: ArrayLike<number>, start: number, n: number, stri
   }
   const half = n >> 1;
   return pairwiseSum(a, start, half, stride) + pairwiseSum(a, start + half * stride, n - half, stride);
+}
+
+/** pairwiseSum over contiguous float32 storage: the same tree of partial sums, so the same
+ *  result bit for bit, with monomorphic leaves (floatLoops.ts). */
+function pairwiseSum32(a: Float32Array, start: number, n: number): number {
+  if (n <= 128) return runSum32(a, start, start + n);
+  const half = n >> 1;
+  return pairwiseSum32(a, start, half) + pairwiseSum32(a, start + half, n - half);
+}
+
+function pairwiseSum64(a: Float64Array, start: number, n: number): number {
+  if (n <= 128) return runSum64(a, start, start + n);
+  const half = n >> 1;
+  return pairwiseSum64(a, start, half) + pairwiseSum64(a, start + half, n - half);
 }
 
 /** x with `axes` moved to the end, the kept shape, and the length of each reduced run. */

@@ -1,10 +1,11 @@
 // Elementwise unary kernels. Each op is a scalar function in float64 whose result is rounded to
 // the result dtype on store. The ops the benchmarks and common gradients hit (neg, exp, log,
-// tanh, logistic, ...) have their own monomorphic loop for float32/float64 arrays.
+// tanh, logistic, ...) have their own monomorphic loops for float32/float64 arrays (floatLoops.ts).
 
 import { type DType, DTYPES } from '../dtype';
 import { NDArray } from '../ndarray';
 import { complexUnary } from './complex';
+import { isFastUnary, unary32, unary64 } from './floatLoops';
 import { digamma, erf, erfc, erfInv, lgamma } from './special';
 import { intBits, isComplexDtype, storeRounder } from './util';
 
@@ -102,47 +103,6 @@ function unaryResultDtype(op: UnaryKernel, d: DType): DType {
   return d;
 }
 
-/** tanh through one exp: (1 - e^{-2|x|}) / (1 + e^{-2|x|}), with the cubic Taylor polynomial
- *  near 0 where that form cancels. Its float64 error (a few 1e-16 relative) is far below
- *  float32's half-ulp, so float32 results equal Math.tanh's rounded ones in all but vanishingly
- *  rare midpoint cases; it is ~25% faster than Math.tanh. Used for float32 outputs only. */
-function tanhForFloat32(a: Float32Array | Float64Array, o: Float32Array | Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) {
-    const x = a[i];
-    const ax = Math.abs(x);
-    if (ax < 0.0005) {
-      o[i] = x * (1 - (x * x) / 3); // keeps the sign of zero
-    } else {
-      const e = Math.exp(-2 * ax);
-      const r = (1 - e) / (1 + e);
-      o[i] = x < 0 ? -r : r;
-    }
-  }
-}
-
-/** Monomorphic loops for the hottest float ops; returns false when `op` has none. */
-function fastUnary(op: UnaryKernel, a: Float32Array | Float64Array, o: Float32Array | Float64Array): boolean {
-  const n = a.length;
-  if (op === 'tanh' && o instanceof Float32Array) {
-    tanhForFloat32(a, o, n);
-    return true;
-  }
-  switch (op) {
-    case 'neg': for (let i = 0; i < n; i++) o[i] = -a[i]; return true;
-    case 'exp': for (let i = 0; i < n; i++) o[i] = Math.exp(a[i]); return true;
-    case 'log': for (let i = 0; i < n; i++) o[i] = Math.log(a[i]); return true;
-    case 'tanh': for (let i = 0; i < n; i++) o[i] = Math.tanh(a[i]); return true;
-    case 'logistic': for (let i = 0; i < n; i++) o[i] = 1 / (1 + Math.exp(-a[i])); return true;
-    case 'sin': for (let i = 0; i < n; i++) o[i] = Math.sin(a[i]); return true;
-    case 'cos': for (let i = 0; i < n; i++) o[i] = Math.cos(a[i]); return true;
-    case 'sqrt': for (let i = 0; i < n; i++) o[i] = Math.sqrt(a[i]); return true;
-    case 'abs': for (let i = 0; i < n; i++) o[i] = Math.abs(a[i]); return true;
-    case 'square': for (let i = 0; i < n; i++) { const v = a[i]; o[i] = v * v; } return true;
-    case 'reciprocal': for (let i = 0; i < n; i++) o[i] = 1 / a[i]; return true;
-    default: return false;
-  }
-}
-
 /** `op` applied elementwise. Result dtype is x's, except is_finite (bool) and real/imag/abs of
  *  complex (the part dtype); 'not' is logical for bool and bitwise for integers. */
 export function unary(op: UnaryKernel, x: NDArray): NDArray {
@@ -151,12 +111,17 @@ export function unary(op: UnaryKernel, x: NDArray): NDArray {
   const out = NDArray.zeros(outDtype, x.shape, x.weakType && outDtype !== 'bool');
   const a = x.data;
   const o = out.data;
-  if (
-    (x.dtype === 'float32' || x.dtype === 'float64') &&
-    outDtype === x.dtype &&
-    fastUnary(op, a as Float32Array | Float64Array, o as Float32Array | Float64Array)
-  ) {
-    return out;
+  if (outDtype === x.dtype && isFastUnary(op)) {
+    // one monomorphic loop per storage type (floatLoops.ts); the dtype test excludes float16,
+    // bfloat16 (Float32Array storage, but they need a store rounder)
+    if (x.dtype === 'float32' && a instanceof Float32Array && o instanceof Float32Array) {
+      unary32(op, a, o);
+      return out;
+    }
+    if (x.dtype === 'float64' && a instanceof Float64Array && o instanceof Float64Array) {
+      unary64(op, a, o);
+      return out;
+    }
   }
   const f = realUnaryFn(op, x.dtype);
   const r = storeRounder(outDtype);
