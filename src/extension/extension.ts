@@ -11,6 +11,7 @@ import { CHECK_FILE, checkFile, computeGradient } from './commands';
 import { readConfig } from './config';
 import { InlineValues, labelsFor, type PlacedLabel } from './decorations';
 import { EngineClient } from './engineClient';
+import { ExerciseUi, type ExerciseTestApi } from './exercise';
 import { ValueHoverProvider } from './hover';
 import { SHOW_LOG, StatusItem } from './statusBar';
 
@@ -26,6 +27,8 @@ export interface GradLensApi {
   labels(uri: vscode.Uri): PlacedLabel[];
   statusText(): string;
   workersStarted(): number;
+  /** The exercise panel, driven through its message path. */
+  exercises: ExerciseTestApi;
 }
 
 class GradLens implements vscode.Disposable {
@@ -34,6 +37,7 @@ class GradLens implements vscode.Disposable {
   readonly client: EngineClient;
   readonly checker: Checker;
   readonly status: StatusItem;
+  readonly exercises: ExerciseUi;
 
   constructor(context: vscode.ExtensionContext) {
     this.log = this.own(vscode.window.createOutputChannel('Grad Lens', { log: true }));
@@ -57,6 +61,7 @@ class GradLens implements vscode.Disposable {
     this.own(vscode.commands.registerCommand(COMPUTE_GRADIENT, (uri?: string, fn?: string, args?: string) =>
       computeGradient(this.checker, uri, fn, args)));
     this.own(vscode.commands.registerCommand(SHOW_LOG, () => this.log.show(true)));
+    this.exercises = this.own(new ExerciseUi(context, this.log, () => readConfig().timeoutMs));
 
     this.own(vscode.workspace.onDidOpenTextDocument((doc) => this.onOpen(doc)));
     this.own(vscode.workspace.onDidCloseTextDocument((doc) => this.checker.forget(doc.uri)));
@@ -148,6 +153,7 @@ export function activate(context: vscode.ExtensionContext): GradLensApi {
     },
     statusText: () => lens.status.text,
     workersStarted: () => lens.client.workersStarted,
+    exercises: lens.exercises.testApi(),
   };
 }
 

@@ -9,6 +9,8 @@
 import { parentPort } from 'node:worker_threads';
 import { checkSource, type CheckOptions } from '../engine/index';
 import type { Range } from '../engine/report';
+import { exerciseById, runExercise } from '../exercises';
+import { type ExerciseReply, isRunExerciseRequest, type RunExerciseRequest } from '../protocol/exercise';
 import { isHostToWorker, PROTOCOL_VERSION, type CheckRequest, type WorkerToHost } from '../protocol/messages';
 
 /**
@@ -20,8 +22,24 @@ type OptionsWithProgress = CheckOptions & { onStatement?: (range: Range) => void
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run inside a worker thread');
 
-function post(message: WorkerToHost): void {
+function post(message: WorkerToHost | ExerciseReply): void {
   port!.postMessage(message);
+}
+
+/** The exercise panel's "Run tests": the shared runner, with the engine's own step budget. */
+function runExerciseTests(request: RunExerciseRequest): void {
+  const started = performance.now();
+  const exercise = exerciseById(request.exerciseId);
+  if (!exercise) {
+    post({ kind: 'exerciseFailed', id: request.id, message: `no exercise '${request.exerciseId}'` });
+    return;
+  }
+  try {
+    const result = runExercise(exercise, request.source);
+    post({ kind: 'exerciseResult', id: request.id, result, elapsedMs: performance.now() - started });
+  } catch (e) {
+    post({ kind: 'exerciseFailed', id: request.id, message: e instanceof Error ? e.message : String(e) });
+  }
 }
 
 function run(request: CheckRequest): void {
@@ -48,6 +66,10 @@ function run(request: CheckRequest): void {
 }
 
 port.on('message', (raw: unknown) => {
+  if (isRunExerciseRequest(raw)) {
+    runExerciseTests(raw);
+    return;
+  }
   if (!isHostToWorker(raw)) {
     post({ kind: 'log', level: 'error', text: `worker: ignored a malformed message: ${JSON.stringify(raw)?.slice(0, 200)}` });
     return;
