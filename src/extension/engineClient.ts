@@ -5,8 +5,8 @@
 // - One worker thread serves every document, one request at a time (the engine is synchronous).
 // - At most one waiting request per document: a newer version replaces the waiting one, whose
 //   caller gets `undefined`. A newer version also supersedes the request in flight: its answer is
-//   dropped, and if it has already run longer than `supersedeAfterMs` the worker is terminated
-//   rather than left to finish work nobody wants.
+//   dropped, and once it has run `supersedeAfterMs` (at once if it already has) the worker is
+//   terminated rather than left to finish work nobody wants. Closing a document does the same.
 // - A request running longer than `timeoutMs()` terminates the worker and is answered with a
 //   timeout diagnostic on the statement the worker last said it was running; the next request
 //   starts a fresh worker.
@@ -32,7 +32,7 @@ export interface EngineClientOptions {
   timeoutMs: () => number;
   /** The worker's V8 old-generation heap cap. */
   memoryMb?: number;
-  /** A newer version terminates an in-flight request that has already run this long. */
+  /** An in-flight request nobody wants any more (newer version, closed document) is stopped after running this long. */
   supersedeAfterMs?: number;
   log?: (level: 'info' | 'warn' | 'error', text: string) => void;
 }
@@ -64,6 +64,8 @@ interface Job {
   progress?: Range;
   superseded: boolean;
   timer?: ReturnType<typeof setTimeout>;
+  /** Stops the worker when a superseded job is still running `supersedeAfterMs` after it was posted. */
+  abandonTimer?: ReturnType<typeof setTimeout>;
 }
 
 interface WorkerSlot {
@@ -90,24 +92,16 @@ export class EngineClient {
       this.waiting.get(input.uri)?.resolve(undefined);
       this.waiting.delete(input.uri); // re-insert at the back of the queue
       this.waiting.set(input.uri, { request, resolve, postedAt: 0, superseded: false });
-      const running = this.inFlight;
-      if (running && running.request.uri === input.uri && !running.superseded) {
-        running.superseded = true;
-        if (performance.now() - running.postedAt > (this.opts.supersedeAfterMs ?? 150)) {
-          this.log('info', `stopping the check of ${running.request.fileName} v${running.request.version}: superseded`);
-          this.finish(running, undefined);
-          this.stopWorker();
-        }
-      }
+      if (this.inFlight?.request.uri === input.uri) this.abandon(this.inFlight);
       this.pump();
     });
   }
 
-  /** Drops a document's waiting request and ignores its in-flight answer (document closed). */
+  /** Drops a document's waiting request and abandons its in-flight one (document closed). */
   cancel(uri: string): void {
     this.waiting.get(uri)?.resolve(undefined);
     this.waiting.delete(uri);
-    if (this.inFlight?.request.uri === uri) this.inFlight.superseded = true;
+    if (this.inFlight?.request.uri === uri) this.abandon(this.inFlight);
   }
 
   dispose(): void {
@@ -116,6 +110,28 @@ export class EngineClient {
     this.waiting.clear();
     if (this.inFlight) this.finish(this.inFlight, undefined);
     this.stopWorker();
+  }
+
+  /**
+   * Nobody wants the in-flight job's answer any more. It may finish on its own, but once it has
+   * run `supersedeAfterMs` the worker is stopped. The deadline is armed when the job is abandoned,
+   * not tested only then: an edit in the first milliseconds of an endless loop, followed by a
+   * pause in typing, must not leave every document waiting for the full timeout.
+   */
+  private abandon(job: Job): void {
+    if (job.superseded) return;
+    job.superseded = true;
+    const left = job.postedAt + (this.opts.supersedeAfterMs ?? 150) - performance.now();
+    if (left <= 0) this.stopAbandoned(job);
+    else job.abandonTimer = setTimeout(() => this.stopAbandoned(job), left);
+  }
+
+  private stopAbandoned(job: Job): void {
+    if (this.inFlight !== job) return;
+    this.log('info', `stopping the check of ${job.request.fileName} v${job.request.version}: superseded`);
+    this.finish(job, undefined);
+    this.stopWorker();
+    this.pump();
   }
 
   private log(level: 'info' | 'warn' | 'error', text: string): void {
@@ -146,10 +162,10 @@ export class EngineClient {
       if (this.slot === slot) this.onMessage(slot, m);
     });
     worker.on('error', (err: Error & { code?: string }) => {
-      if (this.slot === slot) this.onWorkerDied(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : err.message);
+      if (this.slot === slot) this.onWorkerDied(slot, err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : err.message);
     });
     worker.on('exit', (code) => {
-      if (this.slot === slot) this.onWorkerDied(`the engine worker exited with code ${code}`);
+      if (this.slot === slot) this.onWorkerDied(slot, `the engine worker exited with code ${code}`);
     });
     return slot;
   }
@@ -201,7 +217,7 @@ export class EngineClient {
     this.pump();
   }
 
-  private onWorkerDied(reason: string): void {
+  private onWorkerDied(slot: WorkerSlot, reason: string): void {
     this.slot = undefined;
     const job = this.inFlight;
     const mb = this.opts.memoryMb ?? 512;
@@ -214,11 +230,23 @@ export class EngineClient {
           : this.failure(job, 'internal-error', `Grad Lens internal error: ${reason}`),
       );
     }
-    this.pump();
+    if (slot.ready) {
+      this.pump();
+      return;
+    }
+    // It died before saying `ready`, so it cannot start at all (a broken bundle, an engine that
+    // throws while loading): starting another one at once would only die the same way, in a loop
+    // that never answers. The waiting requests get the error; the next check tries again.
+    for (const waiting of this.waiting.values()) {
+      waiting.postedAt = performance.now(); // never posted: no time spent
+      waiting.resolve(this.failure(waiting, 'internal-error', `Grad Lens internal error: the engine did not start: ${reason}`));
+    }
+    this.waiting.clear();
   }
 
   private finish(job: Job, response: CheckResponse | undefined): void {
     clearTimeout(job.timer);
+    clearTimeout(job.abandonTimer);
     if (this.inFlight === job) this.inFlight = undefined;
     job.resolve(job.superseded ? undefined : response);
   }
