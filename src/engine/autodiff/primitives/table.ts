@@ -3,6 +3,7 @@
 
 import { BINARY_RULES } from './binary';
 import { CONVERT_ELEMENT_TYPE_RULES } from './conversions';
+import { WHILE_RULES } from './control';
 import { CUSTOM_JVP_CALL_RULES, CUSTOM_VJP_CALL_RULES } from './custom';
 import { DOT_GENERAL_RULES } from './dot';
 import {
@@ -38,6 +39,7 @@ export const RULES: RuleTable = {
   round: ROUND_RULES,
   integer_pow: INTEGER_POW_RULES,
   select_n: SELECT_N_RULES,
+  while: WHILE_RULES,
   clamp: CLAMP_RULES,
   convert_element_type: CONVERT_ELEMENT_TYPE_RULES,
   argmax: ARGMAX_RULES,

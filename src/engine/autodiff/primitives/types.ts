@@ -5,6 +5,7 @@
 import type { AVal, DType } from '../../array/dtype';
 import type { NDArray } from '../../array/ndarray';
 import type { Value } from '../core';
+import type { Jaxpr } from '../traces/staging';
 
 export type UnaryPrimitive =
   | 'neg' | 'sign' | 'floor' | 'ceil' | 'is_finite' | 'exp' | 'exp2' | 'log' | 'log1p' | 'expm1'
@@ -74,8 +75,11 @@ export type PrimitiveParams = { [P in UnaryPrimitive | BinaryPrimitive]: NoParam
   custom_jvp_call: { fn: ValueFn; jvp: CustomJvpRule };
   /** jax.custom_vjp: evaluate `fn`, differentiate in reverse mode with `fwd` and `bwd`. */
   custom_vjp_call: { fn: ValueFn; fwd: CustomFwd; bwd: CustomBwd };
-  // Next issue: cond, while, scan go here (each carries its sub-functions or jaxprs in params;
-  // their rules would live in primitives/control.ts).
+  /**
+   * lax.while_loop. args: [...condConsts, ...bodyConsts, ...carry]; the jaxprs take their
+   * consts first, then the carry (cond returns one bool scalar, body the new carry).
+   */
+  while: { cond: Jaxpr; body: Jaxpr; nCondConsts: number; nBodyConsts: number };
 };
 
 /** A function of flat Values (a user function the jax layer has flattened). */

@@ -147,6 +147,34 @@ export function makeJaxpr(
   });
 }
 
+/**
+ * Closure conversion: tracers the jaxpr captured from enclosing transformations become extra
+ * leading inputs, so a higher-order primitive passes them as operands (and the enclosing
+ * transformations see them) instead of hiding them in its params.
+ */
+export function closeOverTracers(jaxpr: Jaxpr): { jaxpr: Jaxpr; consts: Value[] } {
+  let next = 0;
+  for (const id of jaxpr.inIds) next = Math.max(next, id + 1);
+  for (const e of jaxpr.eqns) for (const id of e.outIds) next = Math.max(next, id + 1);
+  const consts: Value[] = [];
+  const constIds: number[] = [];
+  const seen = new Map<Tracer, number>();
+  const convert = (a: Atom): Atom => {
+    if (!('value' in a) || !(a.value instanceof Tracer)) return a;
+    let id = seen.get(a.value);
+    if (id === undefined) {
+      id = next++;
+      seen.set(a.value, id);
+      consts.push(a.value);
+      constIds.push(id);
+    }
+    return { id };
+  };
+  const eqns = jaxpr.eqns.map((e) => ({ ...e, inputs: e.inputs.map(convert) }));
+  const outs = jaxpr.outs.map(convert);
+  return { jaxpr: { inIds: [...constIds, ...jaxpr.inIds], eqns, outs }, consts };
+}
+
 /** Evaluates a jaxpr on `args` by binding each equation (so outer transformations see it). */
 export function evalJaxpr(jaxpr: Jaxpr, args: readonly Value[]): Value[] {
   const env = new Map<number, Value>();

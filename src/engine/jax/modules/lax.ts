@@ -14,7 +14,7 @@ import { dtypeArgument } from '../dtypes';
 import { treeMap } from '../pytree';
 import { promoteDtypes, promoteShapes } from '../promote';
 import * as jnpLinalg from '../numpy/linalg';
-import { cond, foriLoop, mapFn, scan, switchFn } from './lax_control';
+import { cond, foriLoop, mapFn, scan, switchFn, whileLoopFn } from './lax_control';
 
 /** Operands of a lax n-ary op: weak scalars adapt, strong dtypes must already agree. */
 function laxOperands(name: string, args: PyObject[]): Value[] {
@@ -73,6 +73,7 @@ export function laxModule(): PyModule {
   m.attrs.set('cond', cond);
   m.attrs.set('switch', switchFn);
   m.attrs.set('fori_loop', foriLoop);
+  m.attrs.set('while_loop', whileLoopFn);
   m.attrs.set('scan', scan);
   m.attrs.set('map', mapFn);
   return m;

@@ -1,28 +1,83 @@
-// jax.lax control flow for concrete control values: cond, switch, fori_loop, scan, map.
-// Under grad the predicate/index/bounds carry concrete values, so the branch or loop runs in
-// Python and is differentiated like straight-line code, with the same values JAX computes.
-// Under jit/vmap (abstract predicates) these need the staged control-flow primitives of the
-// next issue and raise a NotImplementedError diagnostic instead of silently guessing.
+// jax.lax control flow: cond, switch, while_loop, fori_loop, scan, map.
+// With concrete control values (eagerly, or under grad, whose tracers carry their primal) cond
+// and switch take one branch and fori_loop runs in Python, differentiated like straight-line
+// code, with the values JAX computes. With abstract ones (jit, vmap) cond/switch trace every
+// branch and select among their outputs (JAX's batched cond), and while_loop/fori_loop bind
+// the `while` primitive, which works under jit and vmap and is forward-differentiable; reverse
+// mode raises JAX's error, as in JAX.
 
 import * as K from '../../array/kernels';
-import { avalOf, concreteValue } from '../../autodiff/core';
+import { type AVal } from '../../array/dtype';
+import { avalOf, concreteValue, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
-import { notSupported, typeError, valueError } from '../../errors';
+import { whileLoop } from '../../autodiff/primitives/control';
+import { shortType } from '../../autodiff/tracer';
+import { typeError, valueError } from '../../errors';
 import { None, PyNativeFunction, type PyObject, PyTuple } from '../../interp/object';
 import { callObject, pyTuple, toArray, toIndexNumber, truthy } from '../../interp/protocol';
 import { wrap, JaxArray } from '../array';
 import { toValue } from '../coerce';
 import { getIndex } from '../indexing';
-import { flatten, unflatten } from '../pytree';
+import { flatten, type TreeDef, treeDefRepr, unflatten } from '../pytree';
 
-function concreteScalar(o: PyObject, what: string): number {
+/** The control value as a Value (Python scalars become weak 0-d arrays). */
+function controlValue(o: PyObject): Value {
   const v = toValue(o);
-  if (!v) return toIndexNumber(o);
+  if (!v) throw typeError(`Pred type must be either boolean or number, got ${pyTuple([o]).items[0].cls.name}.`);
+  return v;
+}
+
+/** The number behind a concrete control value, or undefined when it is abstract (jit/vmap). */
+function concreteNumber(v: Value): number | undefined {
   const c = concreteValue(v);
-  if (!c) throw notSupported(`jax.lax.${what} with a traced (abstract) ${what === 'cond' ? 'predicate' : 'index'}`);
-  if (avalOf(v).shape.length !== 0) throw typeError(`Pred must be a scalar, got ${JSON.stringify(avalOf(v).shape)}`);
+  if (!c) return undefined;
   const s = K.getScalar(c, 0);
   return typeof s === 'object' ? s.re : Number(s);
+}
+
+function checkScalar(v: Value, what: string): void {
+  const a = avalOf(v);
+  if (a.shape.length !== 0) throw typeError(`${what} must be a scalar, got ${shortType(a)}.`);
+}
+
+/** Flattens a pytree of arrays into Values. */
+function flatValues(tree: PyObject, what: string): { def: TreeDef; values: Value[] } {
+  const { def, leaves } = flatten(tree);
+  return {
+    def,
+    values: leaves.map((l) => {
+      const v = toValue(l);
+      if (!v) throw typeError(`${what} must be a pytree of arrays, got a leaf of type ${l.cls.name}`);
+      return v;
+    }),
+  };
+}
+
+const sameType = (a: AVal, b: AVal) => a.dtype === b.dtype && a.shape.join() === b.shape.join();
+
+/** Branch outputs selected by `index` (int32 0-d, clamped), keeping one tree and type. */
+function selectBranches(index: Value, outs: PyObject[], what: string): PyObject {
+  const flats = outs.map((o) => flatValues(o, `${what} output`));
+  const def = flats[0].def;
+  for (const f of flats.slice(1)) {
+    if (treeDefRepr(f.def) !== treeDefRepr(def)) {
+      throw typeError(`${what} branch outputs must have the same pytree structure, got ${treeDefRepr(def)} and ${treeDefRepr(f.def)}.`);
+    }
+    f.values.forEach((v, i) => {
+      const a = avalOf(v);
+      const b = avalOf(flats[0].values[i]);
+      if (!sameType(a, b)) throw typeError(`${what} branches must have identical output types, got ${shortType(b)} and ${shortType(a)}.`);
+    });
+  }
+  const leaves = flats[0].values.map((_, i) => {
+    // A weak type survives only when every branch gives one (JAX promotes weak outputs).
+    const weak = flats.every((f) => avalOf(f.values[i]).weakType);
+    const vs = flats.map((f) => (avalOf(f.values[i]).weakType && !weak ? lax.convertElementType(f.values[i], avalOf(f.values[i]).dtype, false) : f.values[i]));
+    let out = vs[0];
+    for (let k = 1; k < vs.length; k++) out = lax.select(lax.ge(index, lax.scalarLike(index, k)), vs[k], out);
+    return wrap(out);
+  });
+  return unflatten(def, leaves);
 }
 
 const fnOf = (name: string, f: (args: PyObject[]) => PyObject) => new PyNativeFunction(name, (args) => f(args), `jax.lax.${name}`);
@@ -30,25 +85,88 @@ const fnOf = (name: string, f: (args: PyObject[]) => PyObject) => new PyNativeFu
 export const cond = fnOf('cond', (args) => {
   const [pred, onTrue, onFalse, ...operands] = args;
   if (!onFalse) throw typeError('cond() missing required arguments: true_fun and false_fun');
-  return callObject(concreteScalar(pred, 'cond') ? onTrue : onFalse, operands);
+  const p = controlValue(pred);
+  checkScalar(p, 'Pred');
+  const known = concreteNumber(p);
+  if (known !== undefined) return callObject(known ? onTrue : onFalse, operands);
+  const index = lax.convertElementType(lax.ne(p, lax.scalarLike(p, 0)), 'int32', false);
+  return selectBranches(index, [callObject(onFalse, operands), callObject(onTrue, operands)], 'cond');
 });
 
 export const switchFn = fnOf('switch', (args) => {
   const [index, branches, ...operands] = args;
   const list = toArray(branches);
-  const i = Math.min(Math.max(Math.trunc(concreteScalar(index, 'switch')), 0), list.length - 1);
-  return callObject(list[i], operands);
+  if (list.length === 0) throw valueError('Empty branch sequence');
+  const v = controlValue(index);
+  checkScalar(v, 'Branch index');
+  const known = concreteNumber(v);
+  if (known !== undefined) return callObject(list[Math.min(Math.max(Math.trunc(known), 0), list.length - 1)], operands);
+  const i = lax.clamp(lax.scalarLike(v, 0), v, lax.scalarLike(v, list.length - 1));
+  return selectBranches(lax.convertElementType(i, 'int32', false), list.map((b) => callObject(b, operands)), 'switch');
+});
+
+/** lax.while_loop(cond_fun, body_fun, init_val) on the `while` primitive. */
+function runWhile(condFun: PyObject, bodyFun: PyObject, init: PyObject): PyObject {
+  const { def, values } = flatValues(init, 'while_loop init_val');
+  const tree = (xs: Value[]) => unflatten(def, xs.map(wrap));
+  const cond = (xs: Value[]) => {
+    const p = toValue(callObject(condFun, [tree(xs)]));
+    const a = p && avalOf(p);
+    if (!p || !a || a.shape.length !== 0 || a.dtype !== 'bool') {
+      throw typeError(`cond_fun must return a boolean scalar, but got output type(s) [${a ? `ShapedArray(${shortType(a)})` : 'a non-array'}].`);
+    }
+    return [p];
+  };
+  const body = (xs: Value[]) => {
+    const out = flatValues(callObject(bodyFun, [tree(xs)]), 'while_loop body_fun output');
+    if (treeDefRepr(out.def) !== treeDefRepr(def)) {
+      throw typeError(`body_fun output and input must have the same pytree structure, got ${treeDefRepr(out.def)} and ${treeDefRepr(def)}.`);
+    }
+    out.values.forEach((v, i) => {
+      if (!sameType(avalOf(v), avalOf(xs[i]))) {
+        throw typeError(`body_fun output and input must have identical types, got ${shortType(avalOf(v))} and ${shortType(avalOf(xs[i]))}.`);
+      }
+    });
+    // A weakly typed init whose body output is strong is promoted (JAX's _promote_weak_typed_inputs).
+    return out.values.map((v, i) => (avalOf(xs[i]).weakType === avalOf(v).weakType ? v : lax.convertElementType(v, avalOf(v).dtype, avalOf(xs[i]).weakType)));
+  };
+  const outs = whileLoop(cond, body, values);
+  return tree(outs);
+}
+
+export const whileLoopFn = fnOf('while_loop', (args) => {
+  const [condFun, bodyFun, init] = args;
+  if (init === undefined) throw typeError("while_loop() missing required arguments: 'body_fun' and 'init_val'");
+  return runWhile(condFun, bodyFun, init);
 });
 
 const loopIndex = (i: number) => wrap(K.full('int32', [], i, true));
 
 export const foriLoop = fnOf('fori_loop', (args) => {
   const [lower, upper, body, init] = args;
-  const lo = concreteScalar(lower, 'fori_loop');
-  const hi = concreteScalar(upper, 'fori_loop');
-  let val = init;
-  for (let i = lo; i < hi; i++) val = callObject(body, [loopIndex(i), val]);
-  return val;
+  const lo = controlValue(lower);
+  const hi = controlValue(upper);
+  const l = concreteNumber(lo);
+  const h = concreteNumber(hi);
+  if (l !== undefined && h !== undefined) {
+    // Static trip count: JAX lowers to scan, which reverse mode differentiates.
+    let val = init;
+    for (let i = l; i < h; i++) val = callObject(body, [loopIndex(i), val]);
+    return val;
+  }
+  // Dynamic bounds: a while loop over (i, upper, val), as JAX's fori_loop does.
+  const step = new PyNativeFunction('_fori_body', (xs) => {
+    const [i, u, val] = (xs[0] as PyTuple).items;
+    const iv = toValue(i)!;
+    return pyTuple([wrap(lax.add(iv, lax.scalarLike(iv, 1))), u, callObject(body, [i, val])]);
+  });
+  const test = new PyNativeFunction('_fori_cond', (xs) => {
+    const [i, u] = (xs[0] as PyTuple).items;
+    return wrap(lax.lt(toValue(i)!, toValue(u)!));
+  });
+  const [loVal, hiVal] = sameType(avalOf(lo), avalOf(hi)) ? [lo, hi] : [lax.convertElementType(lo, 'int32', false), lax.convertElementType(hi, 'int32', false)];
+  const out = runWhile(test, step, pyTuple([wrap(loVal), wrap(hiVal), init]));
+  return (out as PyTuple).items[2];
 });
 
 /** Stacks per-step pytrees along a new leading axis. */
