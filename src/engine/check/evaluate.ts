@@ -11,7 +11,7 @@ import { callObject, lookupAttr, pyStr, toPyIndex, truthy } from '../interp/prot
 import { toTree } from '../jax/tree';
 import type { AnnotationReport, Diagnostic, FiniteDifferenceReport, Range } from '../report';
 import type { ParsedModule, TopLevelStatement } from '../syntax';
-import type { Expr } from '../syntax/ast';
+import type { Expr, ExprOf } from '../syntax/ast';
 import type { Annotation } from './annotations';
 import { classifyError } from './codes';
 import { customRulesReached } from './customRules';
@@ -191,7 +191,7 @@ export function runAnnotation(
 export interface GradCall {
   transform: string;
   site: TransformSite;
-  /** The source texts run.ts (or the numeric check) re-evaluates. */
+  /** The source texts of the parts (the check itself re-evaluates the site's AST nodes). */
   fnText: string;
   options: { name: string; text: string }[];
   args: string[];
@@ -228,8 +228,8 @@ export function gradCallOf(stmt: TopLevelStatement, parsed: ParsedModule, facts 
 
 /**
  * The finite-difference check of a top-level grad-family statement whose value is `value`:
- * re-evaluates the function, options and arguments from their source text (top-level names
- * only change by statements, so they denote what the statement used).
+ * re-evaluates the function, options and arguments from the statement's AST nodes (top-level
+ * names only change by statements, so they denote what the statement used).
  */
 export function checkGradCall(
   interp: Interpreter,
@@ -252,11 +252,22 @@ function reevaluateAndCheck(
   stmt: TopLevelStatement,
   facts: ModuleFacts,
 ): { finiteDifference?: FiniteDifferenceReport; diagnostics: Diagnostic[] } {
+  // The statement's own AST nodes are evaluated again (no re-parse of their text), in the
+  // statement's order: the function, the transform's options, then the arguments.
+  const evalNode = (e: Expr): PyObject => {
+    const r = interp.runStatement({ kind: 'Expr', value: e, span: e.span }, stmt.source);
+    if (!r.ok) throw r.error;
+    if (r.value === undefined) throw new PyError('SystemError', 'an expression gave no value');
+    return r.value;
+  };
+  const keywords = (c: ExprOf<'Call'>): Kwargs =>
+    new Map(c.args.flatMap((a) => (a.kind === 'kw' ? [[a.name, evalNode(a.value)] as const] : [])));
   try {
-    const fn = interp.evalExpression(call.fnText);
-    const opts: Kwargs = new Map(call.options.map((o) => [o.name, interp.evalExpression(o.text)]));
-    const args = call.args.map((t) => interp.evalExpression(t));
-    const kwargs: Kwargs = new Map(call.kwargs.map((o) => [o.name, interp.evalExpression(o.text)]));
+    const site = call.site;
+    const fn = evalNode(site.fnExpr!);
+    const opts = keywords(site.transformCall);
+    const args = site.applied!.args.flatMap((a) => (a.kind === 'pos' ? [evalNode(a.value)] : []));
+    const kwargs = keywords(site.applied!);
     const name = /^[A-Za-z_]\w*$/.test(call.fnText) ? call.fnText : undefined;
     return runNumeric({ interp, name, transform: call.transform, fn, args, kwargs, options: opts, result: value, range: stmt.range, facts });
   } catch (e) {
