@@ -122,8 +122,12 @@ function runNumeric(input: NumericInput): { finiteDifference?: FiniteDifferenceR
     checkGradientNumerically({ fn: input.fn, args: input.args, kwargs: input.kwargs, argnums, hasAux, gradient, kind }),
   );
   if (!check) return { diagnostics: [] };
-  const source = functionSource(input.fn, input.name, input.facts);
-  const rules = input.facts ? customRulesReached(source.roots, input.name, input.facts) : [];
+  // Only the kink and mismatch messages read the function's source and the custom rules it
+  // reaches; finding those walks the whole module, so a check that agrees skips it (in a
+  // large file the walk per check cost more than the probes).
+  const explained = check.sides !== undefined || !check.report.ok;
+  const source = explained ? functionSource(input.fn, input.name, input.facts) : { text: '', roots: [] };
+  const rules = explained && input.facts ? customRulesReached(source.roots, input.name, input.facts) : [];
   const numeric = { check, functionName: input.name ?? functionLabel(input.fn), sourceText: source.text, customRules: rules, range: input.range };
   const d = numericDiagnostic(numeric);
   return { finiteDifference: finiteDifferenceReport(numeric), diagnostics: d ? [d] : [] };
