@@ -18,8 +18,10 @@ function mathRule(state: StateInline, silent: boolean): boolean {
   const end = src.indexOf(delimiter, start);
   if (end <= start) return false;
   const tex = src.slice(start, end);
-  // "$5 and $6" is money, not math: inline math may not start or end with a space.
-  if (!display && (/^\s/.test(tex) || /\s$/.test(tex))) return false;
+  // "$5 and $6" is money, not math (Pandoc's rule): inline math neither starts nor ends with a
+  // space, and its closing dollar is not followed by a digit. Nor does it reach into code.
+  const after = src.charCodeAt(end + 1);
+  if (!display && (/^\s|\s$|`/.test(tex) || (after >= 0x30 && after <= 0x39))) return false;
   if (!silent) {
     const token = state.push('math', 'math', 0);
     token.content = tex;
