@@ -11,6 +11,7 @@ import { pyRepr } from '../../interp/protocol';
 import { wrap, JaxArray } from '../array';
 import { array } from '../numpy/creation';
 import { FUNCTIONS, norm } from '../numpy/functions';
+import { det, inv, solve } from '../numpy/solve';
 import { pythonScalarKind } from '../coerce';
 import { varFn } from '../args';
 import { dtypeArgument } from '../dtypes';
@@ -69,6 +70,6 @@ export function numpyModule(get: (n: string) => PyModule): PyModule {
 
 export function linalgModule(): PyModule {
   const m = new PyModule('jax.numpy.linalg');
-  addAll(m, [norm]);
+  addAll(m, [norm, solve, inv, det]);
   return m;
 }
