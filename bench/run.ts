@@ -1,6 +1,6 @@
 // `npm run bench`: the DESIGN §9 figures, all from one run so they can be compared as ratios.
 //
-//   1. full check of the worked example, warm (ms)
+//   1. full check of the worked example, warm (ms), and the same without finite differences
 //   2. check of a generated 1,000-line file with 50 annotated functions (ms)
 //   3. value_and_grad of jnp.sum(jnp.tanh(w * x + b) ** 2) at 10³, 10⁵, 10⁶ float32 elements,
 //      next to a hand-written Float32Array loop computing the same value and gradient (ratio)
@@ -24,6 +24,9 @@ function benchWorkedExample(): void {
   const source = readFileSync(path.join(root, 'examples', 'worked_example.py'), 'utf8');
   const ms = timeMs(() => checkSource(source, { fileName: "worked_example.py" }), 200, 3000);
   console.log(`worked example, full check (warm)          ${ms.toFixed(2)} ms`);
+  // the same without the finite-difference check, to show what that check costs
+  const noFd = timeMs(() => checkSource(source, { fileName: "worked_example.py", finiteDifferences: false }), 200, 1000);
+  console.log(`  the same, finite differences off         ${noFd.toFixed(2)} ms`);
 }
 
 function benchLargeFile(): void {
