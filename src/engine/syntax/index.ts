@@ -16,6 +16,7 @@ import type { Span, Stmt } from './ast';
 import { Malformed, Source, isTrailingDotFloat } from './convertExpr';
 import { StmtConverter } from './convertStmt';
 import { LineIndex } from './lineIndex';
+import { tooDeeplyNested } from './nesting';
 
 export * from './ast';
 export { LineIndex } from './lineIndex';
@@ -58,8 +59,15 @@ const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const COMPOUND_LINE = /^\s*(async\s+)?(def|class|if|elif|else|for|while|try|except|finally|with)\b/;
 
 export function parseModule(text: string): ParsedModule {
-  const tree = parser.parse(text);
   const source: SourceText = { text, lines: new LineIndex(text) };
+  const tooDeep = tooDeeplyNested(text);
+  if (tooDeep !== null) {
+    // Like CPython, the whole file is refused: nothing in it runs.
+    const span = { from: tooDeep, to: tooDeep + 1 };
+    const info = { message: 'too many nested parentheses', span, range: source.lines.range(span) };
+    return { source, tree: parser.parse(''), statements: [], syntaxErrors: [info] };
+  }
+  const tree = parser.parse(text);
   const converter = new StmtConverter(new Source(text));
   const statements: TopLevelStatement[] = [];
   const syntaxErrors: SyntaxErrorInfo[] = [];
@@ -70,7 +78,7 @@ export function parseModule(text: string): ParsedModule {
     const error = firstError(node, text);
     if (error) {
       const info = describeError(source, error);
-      syntaxErrors.push(info);
+      addSyntaxError(syntaxErrors, info);
       statements.push({ ...topLevel(source, null, s, node.name === 'ExpressionStatement'), syntaxError: info });
       continue;
     }
@@ -82,7 +90,7 @@ export function parseModule(text: string): ParsedModule {
       // bug; either way the statement cannot run, and parsing must never throw.
       void (e instanceof Malformed);
       const info = { message: 'invalid syntax', span: s, range: source.lines.range(s) };
-      syntaxErrors.push(info);
+      addSyntaxError(syntaxErrors, info);
       statements.push({ ...topLevel(source, null, s, false), syntaxError: info });
       continue;
     }
@@ -98,6 +106,16 @@ export function parseModule(text: string): ParsedModule {
   }
   markNeighboursOfBroken(statements);
   return { source, tree, statements, syntaxErrors };
+}
+
+/**
+ * Records a syntax error unless one is already reported on its line: lezer's recovery can cut
+ * one bad line (`))))...`) into thousands of broken pieces, and Python reports one error.
+ */
+function addSyntaxError(errors: SyntaxErrorInfo[], info: SyntaxErrorInfo): void {
+  const last = errors[errors.length - 1];
+  if (last && last.range.start.line === info.range.start.line) return;
+  errors.push(info);
 }
 
 /**
