@@ -179,6 +179,13 @@ export class EngineClient {
   private onMessage(slot: WorkerSlot, raw: unknown): void {
     if (!isWorkerToHost(raw)) {
       this.log('error', `ignored a malformed message from the worker: ${JSON.stringify(raw)?.slice(0, 300)}`);
+      // A malformed answer to the running request still ends it: waiting for the timeout instead
+      // would put an engine bug on the user's code as "does this loop end?".
+      const job = this.inFlight;
+      if (job && answersJob(raw, job)) {
+        this.finish(job, this.failure(job, 'internal-error', 'Grad Lens internal error: the engine sent a malformed answer'));
+        this.pump();
+      }
       return;
     }
     const m: WorkerToHost = raw;
@@ -271,4 +278,10 @@ export class EngineClient {
       log: [],
     });
   }
+}
+
+function answersJob(raw: unknown, job: Job): boolean {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const m = raw as { kind?: unknown; id?: unknown };
+  return (m.kind === 'result' || m.kind === 'failed') && m.id === job.request.id;
 }

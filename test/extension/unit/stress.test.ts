@@ -77,6 +77,27 @@ function assertAnswerFits(r: CheckResponse, kind: Kind, v: number): void {
   }
 }
 
+/**
+ * A worker script that runs the real one and, before every 100th answer, collects garbage and
+ * logs the isolate's live heap (`process.memoryUsage()` in a worker thread reports its own heap).
+ */
+function heapReportingWorker(realWorker: string): string {
+  return `const { parentPort } = require('node:worker_threads');
+require('node:v8').setFlagsFromString('--expose-gc');
+const gc = require('node:vm').runInNewContext('gc');
+const post = parentPort.postMessage.bind(parentPort);
+let answers = 0;
+parentPort.postMessage = (m) => {
+  if ((m.kind === 'result' || m.kind === 'failed') && ++answers % 100 === 0) {
+    gc();
+    post({ kind: 'log', level: 'info', text: 'heap after gc: ' + process.memoryUsage().heapUsed });
+  }
+  post(m); // after the heap line, so the line is in before the answer
+};
+require(${JSON.stringify(realWorker)});
+`;
+}
+
 function pickKind(rand: Random): Kind {
   const x = rand();
   return x < 0.04 ? 'loop' : x < 0.14 ? 'syntax' : x < 0.5 ? 'grad' : 'value';
@@ -112,7 +133,7 @@ describe('the engine client under stress (real worker)', function () {
 
   before(() => assert.ok(fs.existsSync(workerPath), 'dist/worker.js is missing: run `npm run build` first'));
 
-  function make(timeoutMs: number, extra: { memoryMb?: number; supersedeAfterMs?: number } = {}): EngineClient {
+  function make(timeoutMs: number, extra: { memoryMb?: number; supersedeAfterMs?: number; workerPath?: string } = {}): EngineClient {
     logs = [];
     client = new EngineClient({ workerPath, timeoutMs: () => timeoutMs, log: (_l, t) => logs.push(t), ...extra });
     return client;
@@ -217,27 +238,41 @@ describe('the engine client under stress (real worker)', function () {
     assert.equal(c.workersStarted, 1 + rounds);
   });
 
-  // Memory, measured two ways without any protocol message (the worker reports none):
-  // - the worker's V8 heap is capped low (`memoryMb`), so a leak of the engine's JS objects across
-  //   runs would end in ERR_WORKER_OUT_OF_MEMORY, seen as an 'out-of-memory' answer and a restart;
+  // Memory, measured three ways without a protocol change (the worker reports no memory):
+  // - the real worker runs inside a wrapper thread script that, before every 100th answer, forces a
+  //   garbage collection and posts the worker isolate's `heapUsed` as an ordinary `log` message;
+  //   the live heap may grow by at most 8 MB from answer 100 to the last (it is about 8 MB in all);
+  // - the worker's V8 heap is capped low (`memoryMb`), so a runaway leak ends in
+  //   ERR_WORKER_OUT_OF_MEMORY, seen as an 'out-of-memory' answer and a second worker;
   // - the main process's `rss` (which includes the worker thread and its typed arrays, stored
   //   outside the V8 heap) may grow by at most a generous 150 MB from check 100 to the last.
   it(`keeps memory bounded across ${CHECKS} checks`, async () => {
-    const c = make(10_000, { memoryMb: 96 });
-    const rand = seededRandom(23);
-    const kinds: Kind[] = ['value', 'grad', 'syntax'];
-    let rssAfterWarmUp = 0;
-    for (let i = 1; i <= CHECKS; i++) {
-      const kind = kinds[Math.floor(rand() * kinds.length)];
-      const uri = `file:///mem${i % 4}.py`;
-      const r = await c.check({ uri, version: i, fileName: 'mem.py', source: program(kind, i), options });
-      assert.ok(r, `check ${i} was not answered`);
-      assertAnswerFits(r, kind, i);
-      if (i === 100) rssAfterWarmUp = process.memoryUsage().rss;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlens-stress-'));
+    try {
+      const wrapper = path.join(dir, 'worker.js');
+      fs.writeFileSync(wrapper, heapReportingWorker(workerPath));
+      const c = make(10_000, { memoryMb: 96, workerPath: wrapper });
+      const rand = seededRandom(23);
+      const kinds: Kind[] = ['value', 'grad', 'syntax'];
+      let rssAfterWarmUp = 0;
+      for (let i = 1; i <= CHECKS; i++) {
+        const kind = kinds[Math.floor(rand() * kinds.length)];
+        const uri = `file:///mem${i % 4}.py`;
+        const r = await c.check({ uri, version: i, fileName: 'mem.py', source: program(kind, i), options });
+        assert.ok(r, `check ${i} was not answered`);
+        assertAnswerFits(r, kind, i);
+        if (i === 100) rssAfterWarmUp = process.memoryUsage().rss;
+      }
+      const rssGrowthMb = (process.memoryUsage().rss - rssAfterWarmUp) / 2 ** 20;
+      const heapMb = logs.flatMap((t) => /^heap after gc: (\d+)$/.exec(t)?.[1] ?? []).map((b) => Number(b) / 2 ** 20);
+      assert.equal(heapMb.length, Math.floor(CHECKS / 100), logs.join('\n'));
+      const heapGrowthMb = heapMb[heapMb.length - 1] - heapMb[0];
+      assert.equal(c.workersStarted, 1, logs.join('\n'));
+      assert.ok(heapGrowthMb < 8, `the worker's live heap grew by ${heapGrowthMb.toFixed(1)} MB: ${heapMb.map((h) => h.toFixed(1))}`);
+      assert.ok(rssGrowthMb < 150, `rss grew by ${rssGrowthMb.toFixed(0)} MB over ${CHECKS - 100} checks`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
-    const growthMb = (process.memoryUsage().rss - rssAfterWarmUp) / 2 ** 20;
-    assert.equal(c.workersStarted, 1, logs.join('\n'));
-    assert.ok(growthMb < 150, `rss grew by ${growthMb.toFixed(0)} MB over ${CHECKS - 100} checks`);
   });
 
   // Regression: an edit in the first milliseconds of an endless loop marked the run superseded but
@@ -303,5 +338,36 @@ describe('the engine client with a worker that cannot start', function () {
     // The next check tries a new worker (which fails the same way here).
     assert.equal((await ask('file:///a.py'))?.status, 'internal-error');
     assert.equal(c.workersStarted, 2);
+  });
+});
+
+// Regression: an answer that failed the protocol's validation was only logged, so the request
+// waited for the timeout and the user's code got "does this loop end?" for an engine bug.
+describe('the engine client with a worker that answers a malformed report', function () {
+  this.timeout(20_000);
+  let client: EngineClient | undefined;
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlens-stress-'));
+    fs.writeFileSync(
+      path.join(dir, 'worker.js'),
+      [
+        "const { parentPort } = require('node:worker_threads');",
+        "parentPort.on('message', (m) => parentPort.postMessage({ kind: 'result', id: m.id, uri: m.uri, version: m.version, report: { version: 1 }, elapsedMs: 0 }));",
+        "parentPort.postMessage({ kind: 'ready', protocol: 1 });",
+      ].join('\n'),
+    );
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => client?.dispose());
+
+  it('answers it at once as an internal error, not as a timeout on the user code', async () => {
+    const c = (client = new EngineClient({ workerPath: path.join(dir, 'worker.js'), timeoutMs: () => 10_000 }));
+    const started = performance.now();
+    const r = await c.check({ uri: 'file:///a.py', version: 1, fileName: 'a.py', source: program('value', 1), options });
+    assert.equal(r?.status, 'internal-error');
+    assert.equal(r?.report.diagnostics[0].message, 'Grad Lens internal error: the engine sent a malformed answer');
+    assert.ok(performance.now() - started < 5000, 'waited for the timeout');
+    assert.equal(c.workersStarted, 1);
   });
 });
