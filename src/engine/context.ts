@@ -7,7 +7,7 @@
 import { PyError } from './errors';
 
 export interface Limits {
-  /** Interpreter steps (statements and calls) for the whole run. */
+  /** Interpreter steps (statements and calls) for each top-level statement. */
   maxSteps: number;
   /** Array elements allocated over the whole run. */
   maxTotalElements: number;
@@ -44,6 +44,12 @@ export class RunContext {
 
   warn(category: string, message: string): void {
     this.warnings.push({ category, message });
+  }
+
+  /** A new top-level statement gets a fresh step budget: one endless loop must not take the
+   *  rest of the file down with it. (Elements stay counted over the whole run: they are memory.) */
+  startStatement(): void {
+    this.steps = 0;
   }
 
   /** Called by the interpreter once per statement/call. */

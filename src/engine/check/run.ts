@@ -74,6 +74,7 @@ class FileCheck {
       for (const a of annotations) {
         if (a.statementIndex !== index) continue;
         this.onStatement(a.range);
+        this.ctx.startStatement();
         this.runAnnotation(a);
       }
     });
@@ -86,6 +87,7 @@ class FileCheck {
 
   private runStatement(stmt: TopLevelStatement): void {
     const warningsBefore = this.ctx.warnings.length;
+    this.ctx.startStatement();
     const result = this.interp.runStatement(stmt);
     for (const w of this.ctx.warnings.slice(warningsBefore)) {
       this.report.diagnostics.push({ severity: 'warning', code: 'jax-warning', errorType: w.category, message: w.message, range: stmt.range });

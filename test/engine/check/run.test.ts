@@ -24,4 +24,13 @@ describe('checkSource', () => {
     assert.deepEqual(report.diagnostics.map((d) => [d.range.start.line, d.code, d.errorType]), [[3, 'syntax-error', 'SyntaxError']]);
     assert.deepEqual(report.values.map((v) => [v.line, v.text]), [[2, '6.0']]);
   });
+
+  it('gives each top-level statement its own step budget, and counts elements over the run', () => {
+    const source = 'import jax.numpy as jnp\nwhile True:\n    pass\nx = jnp.zeros((100000, 100000))\nsum(range(10))\n';
+    const report = checkSource(source, { limits: { maxSteps: 10_000 }, finiteDifferences: false });
+    assert.deepEqual(report.diagnostics.map((d) => [d.range.start.line, d.errorType]), [[3, 'BudgetExceeded'], [4, 'BudgetExceeded']]);
+    assert.match(report.diagnostics[0].message, /after 10,000 steps: does a loop run forever\?/);
+    assert.match(report.diagnostics[1].message, /array of shape \(100000, 100000\)/);
+    assert.deepEqual(report.values.map((v) => v.text), ['45']);
+  });
 });
