@@ -22,6 +22,7 @@ import { PyFunction } from './function';
 import { Importer, type ModuleRegistry } from './imports';
 import { Kwargs, None, PyModule, PyNativeFunction, PyObject, PyStr } from './object';
 import { Scope } from './scope';
+import { resetObjectIds } from './protocol';
 
 export { parseModule as parseSource } from '../syntax';
 export type { ParsedModule, TopLevelStatement, SourceText } from '../syntax';
@@ -53,6 +54,7 @@ export class Interpreter {
   private currentSource: SourceText = parseSyntax('').source;
 
   constructor(options: InterpreterOptions = {}) {
+    resetObjectIds();
     const registry = new Map<string, () => PyModule>(BUILTIN_MODULES);
     for (const [k, v] of options.modules ?? []) registry.set(k, v);
     this.maxOutput = options.maxOutputChars ?? 1_000_000;

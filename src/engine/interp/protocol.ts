@@ -339,7 +339,17 @@ export function pyLen(obj: PyObject): number {
 // ---------------------------------------------------------------- hashing
 
 let nextId = 1;
-const ids = new WeakMap<object, number>();
+let ids = new WeakMap<object, number>();
+
+/**
+ * Starts a new id space (each Interpreter does, i.e. each run): `id()` and the addresses in
+ * reprs like `<function f at 0x...1>` then depend only on the file being run, not on what ran
+ * before on the same engine (the fuzzer caught a report differing on a reused engine).
+ */
+export function resetObjectIds(): void {
+  nextId = 1;
+  ids = new WeakMap<object, number>();
+}
 
 /** `id(obj)`: a stable number per object. */
 export function objectId(obj: PyObject): number {

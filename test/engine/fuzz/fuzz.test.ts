@@ -8,7 +8,7 @@ import { program } from './grammar';
 import { budgetTimeMs, checkCase, run, problemsOf } from './harness';
 import { HOSTILE, mutated, seedPrograms } from './mutate';
 
-const COUNT = Number(process.env.GRADLENS_FUZZ_TEST_COUNT ?? 20);
+const COUNT = Number(process.env.GRADLENS_FUZZ_TEST_COUNT ?? 15);
 const SEED = 7;
 
 describe('interpreter fuzzing', function () {
@@ -37,5 +37,17 @@ describe('interpreter fuzzing', function () {
       const src = `import jax\nimport jax.numpy as jnp\nx = 1.0\n${h}\n`;
       assert.deepEqual(problemsOf(src, run(src), maxMs), [], src.slice(0, 200));
     }
+  });
+});
+
+describe('state across runs on a reused engine (found by fuzzing)', () => {
+  it('function addresses in reprs do not depend on what ran before', () => {
+    // A, then B, then A: the repr of A's function must not change (it did: object ids came
+    // from one counter shared by every run).
+    const a = 'def f(x):\n    return x\nf\n';
+    const first = run(a).report!.values[0].repr;
+    run('def g():\n    pass\ng\nid(g)\nclass C:\n    pass\nC()\n');
+    assert.equal(run(a).report!.values[0].repr, first);
+    assert.match(first, /^<function f at 0x[0-9a-f]{12}>$/);
   });
 });
