@@ -26,6 +26,8 @@ export type Derivative =
   | 'zero'
   /** Forward mode only (JAX refuses reverse mode, e.g. while_loop): finite differences. */
   | 'forward'
+  /** Reverse mode only (custom_vjp refuses forward mode): <v, finite differences> = <J^T v, u>. */
+  | 'reverse'
   /** Not checked numerically (the reason is the string). */
   | { skip: string };
 
@@ -99,6 +101,7 @@ export function checkDerivatives(prim: PrimitiveName, c: Case, derivative: Deriv
   const diff = c.args.map((a) => isInexact(a.dtype));
   const us = c.args.map((a, i) => (diff[i] ? direction(a, i) : null));
   const tangents = c.args.map((a, i) => (diff[i] ? make(a.dtype, a.shape, us[i]!) : null));
+  if (derivative === 'reverse') return checkReverseOnly(prim, c, f, us, tangents);
   const { outs, tangentsOut } = jvp((xs) => ({ outs: f(xs) }), c.args, tangents);
   if (derivative === 'zero') {
     tangentsOut.forEach((t) => assert.ok(slots(t).every((v) => v === 0), `${prim}: nonzero JVP ${slots(t)}`));
@@ -141,6 +144,30 @@ export function checkDerivatives(prim: PrimitiveName, c: Case, derivative: Deriv
     if (tangents[i]) rhs += inner(ct, tangents[i]!);
   });
   assert.ok(Math.abs(lhs - rhs) <= 1e-8 * Math.max(1, Math.abs(lhs)), `${prim}: <v, Ju> = ${lhs} but <J^T v, u> = ${rhs}`);
+}
+
+/** <v, (f(x + εu) - f(x - εu)) / 2ε> against <J^T v, u> from the VJP. */
+function checkReverseOnly(prim: PrimitiveName, c: Case, f: (xs: Value[]) => Value[], us: (number[] | null)[], tangents: (NDArray | null)[]): void {
+  const eps = 1e-6;
+  const plus = f(c.args.map((a, i) => (us[i] ? shifted(a, us[i]!, eps) : a)));
+  const minus = f(c.args.map((a, i) => (us[i] ? shifted(a, us[i]!, -eps) : a)));
+  const { outs, pullback } = vjp((xs) => ({ outs: f(xs) }), c.args);
+  const vs = outs.map((o, k) => {
+    const a = concreteValue(o)!;
+    return isInexact(a.dtype) ? make(a.dtype, a.shape, direction(a, 10 + k)) : null;
+  });
+  let lhs = 0;
+  vs.forEach((v, k) => {
+    if (!v) return;
+    const p = slots(plus[k]);
+    const m = slots(minus[k]);
+    lhs += inner(v, make(v.dtype, v.shape, p.map((x, i) => (x - m[i]) / (2 * eps))));
+  });
+  let rhs = 0;
+  pullback(vs).forEach((ct, i) => {
+    if (tangents[i]) rhs += inner(ct, tangents[i]!);
+  });
+  assert.ok(Math.abs(lhs - rhs) <= 1e-5 * Math.max(1, Math.abs(lhs)), `${prim}: <v, finite differences> = ${lhs} but <J^T v, u> = ${rhs}`);
 }
 
 /** Example b of an argument: floats move a little per example, others repeat. */

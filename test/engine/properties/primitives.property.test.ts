@@ -29,7 +29,13 @@ describe('primitive properties (x64, generated operands)', () => {
         fc.assert(fc.property(entry.gen, (c) => x64(() => checkAbstractEval(prim, c))), params);
       });
       const d = entry.derivative;
-      const title = typeof d === 'object' ? `derivatives (not checked: ${d.skip})` : d === 'zero' ? 'JVP and VJP are zero' : 'JVP = finite differences and <v, Ju> = <Jᵀv, u>';
+      const TITLES = {
+        zero: 'JVP and VJP are zero',
+        smooth: 'JVP = finite differences and <v, Ju> = <Jᵀv, u>',
+        forward: 'JVP = finite differences (reverse mode is refused by design)',
+        reverse: '<v, finite differences> = <Jᵀv, u> (forward mode is refused by design)',
+      };
+      const title = typeof d === 'object' ? `derivatives (not checked: ${d.skip})` : TITLES[d];
       (typeof d === 'object' ? it.skip : it)(title, () => {
         fc.assert(fc.property(entry.gen, (c) => x64(() => checkDerivatives(prim, c, d, entry.tol))), params);
       });
