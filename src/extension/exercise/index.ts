@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { exerciseById } from '../../exercises/catalog';
 import { ExerciseClient, type ExerciseRunResponse } from './exerciseClient';
 import { restoredExerciseId } from './messages';
-import { exerciseOrFirst, ExercisePanel, PANEL_VIEW_TYPE } from './panel';
+import { exerciseOrFirst, ExercisePanel, openExerciseFile, PANEL_VIEW_TYPE } from './panel';
 import { type ExerciseProgress, ProgressStore } from './progress';
 import { OPEN_EXERCISE, pickExercise, TRACK_VIEW, TrackTreeProvider } from './track';
 
@@ -61,15 +61,17 @@ export class ExerciseUi implements vscode.Disposable {
   async open(id: string): Promise<vscode.TextEditor> {
     const exercise = exerciseOrFirst(id);
     if (!this.current) {
-      const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, `Exercise: ${exercise.title}`, {
-        viewColumn: vscode.ViewColumn.Two,
-        preserveFocus: true,
-      });
-      this.adopt(new ExercisePanel(panel, exercise, this.deps()));
+      // The file first, then the panel beside it: a new editor group to the right.
+      await openExerciseFile(exercise, this.context.globalStorageUri, vscode.ViewColumn.One);
+      this.adopt(new ExercisePanel(this.createPanel(exercise.title), exercise, this.deps()));
     } else {
-      this.current.panel.reveal(vscode.ViewColumn.Two, true);
+      this.current.panel.reveal(this.current.panel.viewColumn, true);
     }
     return this.current!.show(exercise);
+  }
+
+  private createPanel(title: string): vscode.WebviewPanel {
+    return vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, `Exercise: ${title}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
   }
 
   private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
@@ -116,8 +118,7 @@ export class ExerciseUi implements vscode.Disposable {
         const id = this.current?.exerciseId;
         this.current?.dispose();
         // A fresh store over the same globalState: what a new extension host would read.
-        const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Exercise', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true });
-        await this.restore(panel, { exerciseId: id });
+        await this.restore(this.createPanel('Exercise'), { exerciseId: id });
       },
     };
   }

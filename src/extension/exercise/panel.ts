@@ -57,11 +57,9 @@ export class ExercisePanel implements vscode.Disposable {
     return this.lastRun;
   }
 
-  /** The learner's file for the current exercise: in the workspace when one is open. */
+  /** The learner's file for the current exercise. */
   fileUri(exercise: Exercise = this.exercise): vscode.Uri {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    const base = folder ? vscode.Uri.joinPath(folder.uri, 'gradlens-exercises') : vscode.Uri.joinPath(this.deps.storageUri, 'exercises');
-    return vscode.Uri.joinPath(base, `${exercise.id}.py`);
+    return exerciseFileUri(exercise, this.deps.storageUri);
   }
 
   /** Shows `exercise` (a new one resets the run shown) and its file beside the panel. */
@@ -77,17 +75,10 @@ export class ExercisePanel implements vscode.Disposable {
     return this.openFile();
   }
 
-  /** Creates the file from the starter code the first time, then opens it in the first column. */
-  async openFile(): Promise<vscode.TextEditor> {
-    const uri = this.fileUri();
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(this.exercise.starterCode));
-    }
-    const doc = await vscode.workspace.openTextDocument(uri);
-    return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: false });
+  /** Opens the learner's file in an editor group beside the panel's. */
+  openFile(): Promise<vscode.TextEditor> {
+    const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+    return openExerciseFile(this.exercise, this.deps.storageUri, column);
   }
 
   /** The webview's entry point, also the test hook: exactly what a button press posts. */
@@ -208,6 +199,26 @@ function safeJson(x: unknown): string {
   } catch {
     return Object.prototype.toString.call(x);
   }
+}
+
+/** Where the learner's file for `exercise` lives: in the workspace when a folder is open. */
+export function exerciseFileUri(exercise: Exercise, storageUri: vscode.Uri): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const base = folder ? vscode.Uri.joinPath(folder.uri, 'gradlens-exercises') : vscode.Uri.joinPath(storageUri, 'exercises');
+  return vscode.Uri.joinPath(base, `${exercise.id}.py`);
+}
+
+/** Creates the file from the starter code the first time (never overwriting it), then shows it. */
+export async function openExerciseFile(exercise: Exercise, storageUri: vscode.Uri, column: vscode.ViewColumn): Promise<vscode.TextEditor> {
+  const uri = exerciseFileUri(exercise, storageUri);
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exercise.starterCode));
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc, { viewColumn: column, preview: false, preserveFocus: false });
 }
 
 export function exerciseOrFirst(id: string | undefined): Exercise {
