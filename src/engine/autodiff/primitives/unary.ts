@@ -238,5 +238,7 @@ export const INTEGER_POW_RULES: PrimitiveRules<{ y: number }> = {
 
 function integerPowDeriv(g: Value, x: Value, y: number): Value {
   if (y === 0) return lax.zerosLike(g);
-  return lax.mul(g, lax.mul(c(x, y), lax.integerPow(x, y - 1)));
+  // x**1 is x itself: skip a full pass over the array for the common square.
+  const pow = y === 2 ? x : lax.integerPow(x, y - 1);
+  return lax.mul(g, lax.mul(c(x, y), pow));
 }
