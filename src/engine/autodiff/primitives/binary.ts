@@ -66,10 +66,14 @@ export function binaryRules(name: BinaryPrimitive, spec: BinarySpec): PrimitiveR
       );
       return { primalsOut: [ans], tangentsOut: [mapZ(out, (t) => broadcastTo(t, avalOf(ans).shape))] };
     },
-    vjp([ct], [x, y], [ans]) {
+    vjp([ct], [x, y], [ans], _params, needed) {
       const p = transposes;
       if (!p || ct === null) return [null, null];
-      return [unbroadcast(p[0](ct, x, y, ans), avalOf(x)), unbroadcast(p[1](ct, x, y, ans), avalOf(y))];
+      // A constant operand (no tape slot) needs no cotangent: skip that full-size pass.
+      return [
+        needed?.[0] === false ? null : unbroadcast(p[0](ct, x, y, ans), avalOf(x)),
+        needed?.[1] === false ? null : unbroadcast(p[1](ct, x, y, ans), avalOf(y)),
+      ];
     },
     batch(args, dims) {
       return { outs: [bind1(name, alignElementwise(args, dims), {})], dims: [0] };

@@ -117,9 +117,10 @@ export interface PrimitiveRules<P> {
   jvp(primals: Value[], tangents: MaybeZero[], params: P): JvpResult;
   /**
    * Reverse mode: one cotangent per input (null = zero), written with `bind`-based lax
-   * functions so that it can itself be differentiated.
+   * functions so that it can itself be differentiated. `needed[i]` false means nothing
+   * depends on input i's cotangent: a rule may skip computing it (return null).
    */
-  vjp(cts: MaybeZero[], primalsIn: Value[], primalsOut: Value[], params: P): MaybeZero[];
+  vjp(cts: MaybeZero[], primalsIn: Value[], primalsOut: Value[], params: P, needed?: readonly boolean[]): MaybeZero[];
   /** vmap: `dims[i]` is argument i's batch dimension, null when unbatched (not all null). */
   batch(args: Value[], dims: (number | null)[], params: P, axisSize: number): BatchResult;
   /**

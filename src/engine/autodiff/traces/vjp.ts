@@ -81,8 +81,9 @@ export class VJPTrace extends Trace {
       const outCts = node.outputIds.map((id) => acc.get(id) ?? null);
       if (outCts.every((c) => c === null)) continue;
       node.outputIds.forEach((id) => acc.delete(id));
-      const rules = RULES[node.prim] as { vjp(c: MaybeZero[], i: Value[], o: Value[], p: unknown): MaybeZero[] };
-      const inCts = rules.vjp(outCts, node.primalsIn, node.primalsOut, node.params);
+      const rules = RULES[node.prim] as { vjp(c: MaybeZero[], i: Value[], o: Value[], p: unknown, n: boolean[]): MaybeZero[] };
+      const needed = node.inputIds.map((id) => id !== null);
+      const inCts = rules.vjp(outCts, node.primalsIn, node.primalsOut, node.params, needed);
       node.inputIds.forEach((id, i) => accumulate(id, inCts[i]));
     }
     return inputs.map((t) => (t.id === null ? null : acc.get(t.id) ?? null));
