@@ -103,7 +103,12 @@ async function main() {
     const verdict = await until('the verdict', () => frame.evaluate(() => document.querySelector('.verdict')?.textContent));
     console.log(`[e2e] verdict: ${verdict}`);
     assert.match(verdict, /^(\d+)\/\1 tests passed\. Solved/);
-    await frame.evaluate(() => document.getElementById('results-h')?.scrollIntoView());
+    // The picture: the editor and the panel side by side, the explorer closed to give them room,
+    // the panel scrolled to the statement so its formula, the examples and the verdict are in view.
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Control+B');
+    await frame.evaluate(() => document.querySelector('.statement')?.scrollIntoView());
+    await page.waitForTimeout(500);
 
     await page.mouse.move(700, 880);
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });

@@ -113,6 +113,15 @@ function solutionHtml(model: PanelModel): string {
   return `<section aria-labelledby="solution-h"><h2 id="solution-h">Solution</h2>${body}</section>`;
 }
 
+/**
+ * The catalog writes statements as String.raw templates (so TeX backslashes survive), where a
+ * code span's backtick has to be written \` and keeps its backslash; markdown would then show
+ * the backtick literally. No statement means a literal backtick, so the escapes are undone.
+ */
+export function statementMarkdown(statement: string): string {
+  return statement.replace(/\\`/g, '`');
+}
+
 /** The panel's body (inside `<main>`). */
 export function panelBody(model: PanelModel): string {
   const { exercise, progress } = model;
@@ -126,7 +135,7 @@ export function panelBody(model: PanelModel): string {
 <p class="muted">Exercise ${model.position} of ${model.trackLength} · ${LEVEL_NAMES[exercise.level]} · <span class="status ${progress.status}">${STATUS_LABELS[progress.status]}</span></p>
 <h1>${escapeHtml(exercise.title)}</h1>
 </header>
-<section class="statement" aria-label="Statement">${renderMarkdown(exercise.statement)}</section>
+<section class="statement" aria-label="Statement">${renderMarkdown(statementMarkdown(exercise.statement))}</section>
 ${examplesHtml(exercise)}
 <div class="actions" role="toolbar" aria-label="Exercise actions">${actions.join('')}</div>
 ${runHtml(model)}

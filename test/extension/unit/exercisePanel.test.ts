@@ -123,6 +123,10 @@ describe('exercise panel: rendering', () => {
     assert.ok(!html.includes('data-action="nextExercise"'));
   });
 
+  it('shows the statement\'s code spans as code (the catalog writes their backticks as \\`)', () => {
+    assert.ok(panelBody(model()).includes('<code>jax.grad</code>'));
+  });
+
   it('escapes the learner\'s values, calls, exception texts and file errors', () => {
     const html = panelBody(model({ lastRun: { status: 'ok', result: hostileRun(), elapsedMs: 1 } }));
     assert.ok(!html.includes('<img'), 'no raw markup from a run');
