@@ -5,6 +5,8 @@
 //   3. value_and_grad of jnp.sum(jnp.tanh(w * x + b) ** 2) at 10³, 10⁵, 10⁶ float32 elements,
 //      next to a hand-written Float32Array loop computing the same value and gradient (ratio)
 //   4. float32 sum accuracy at 10⁶ elements against a float64 reference (relative error)
+//   5. transformations (bench/transforms.ts): vmap(grad) over 10⁴ examples against hand
+//      vectorisation, and jax.jit's trace-cache hits
 
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +19,7 @@ import { jaxModules } from '../src/engine/jax/modules';
 import { handValueAndGrad, inputs } from './handwritten';
 import { timeMs } from './stats';
 import { generatedFile } from './generated';
+import { benchTransforms } from './transforms';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -111,6 +114,7 @@ function main(): void {
   benchLargeFile();
   for (const n of [1e3, 1e5, 1e6]) benchElementwiseGradient(n);
   benchSumAccuracy();
+  benchTransforms();
 }
 
 main();

@@ -32,13 +32,16 @@ export interface EmittedWarning {
 export class RunContext {
   /** `jax.config.update("jax_enable_x64", True)` flips this during a run. */
   x64: boolean;
+  /** The file being run, as JAX's messages name it (`f at FILE:3`). */
+  readonly fileName: string;
   readonly limits: Limits;
   steps = 0;
   totalElements = 0;
   readonly warnings: EmittedWarning[] = [];
 
-  constructor(options: { x64?: boolean; limits?: Partial<Limits> } = {}) {
+  constructor(options: { x64?: boolean; limits?: Partial<Limits>; fileName?: string } = {}) {
     this.x64 = options.x64 ?? false;
+    this.fileName = options.fileName ?? '<string>';
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
   }
 

@@ -27,7 +27,7 @@ export interface RunOptions {
 }
 
 export function runCheck(source: string, options: RunOptions = {}): Report {
-  const ctx = new RunContext({ x64: options.x64, limits: options.limits });
+  const ctx = new RunContext({ x64: options.x64, limits: options.limits, fileName: options.fileName });
   return withRunContext(ctx, () => new FileCheck(source, options, ctx).run());
 }
 

@@ -9,6 +9,7 @@
 import { type AVal } from '../../array/dtype';
 import { avalOf, type Value } from '../../autodiff/core';
 import { evalJaxpr, type Jaxpr, makeJaxpr, type TraceDebugInfo } from '../../autodiff/traces/staging';
+import { runContext } from '../../context';
 import { typeError, valueError } from '../../errors';
 import { PyFunction } from '../../interp/function';
 import { type Kwargs, None, PyNativeFunction, type PyObject, PyTuple } from '../../interp/object';
@@ -60,11 +61,11 @@ function avalKey(a: AVal): string {
   return `${a.dtype}${a.weakType ? '~' : ''}[${a.shape.join(',')}]`;
 }
 
-/** `f at <string>:3`, as JAX's fun_sourceinfo (the def's first line, decorators included). */
+/** `f at FILE:3`, as JAX's fun_sourceinfo (the def's first line, decorators included). */
 function funcSrcInfo(fun: PyObject): string {
   if (fun instanceof PyFunction) {
     const line = fun.source.lines.position(fun.span.from).line;
-    return `${fun.name} at <string>:${line}`;
+    return `${fun.name} at ${runContext().fileName}:${line}`;
   }
   return (fun as { name?: string }).name ?? 'fun';
 }
