@@ -9,11 +9,13 @@ import { EXTENSION_ID, closeAll, gradLens, open } from './helpers';
 describe('activation', () => {
   after(closeAll);
 
-  it('declares Python and its own commands as its only activation triggers', () => {
+  it('declares Python, its own commands and its exercise panel as its only activation triggers', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:python']);
+    // Commands and views activate implicitly; the panel event lets the serializer restore an
+    // open exercise after a reload. Never '*'.
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:python', 'onWebviewPanel:gradlens.exercise']);
     const commands = (pkg.contributes.commands as Array<{ command: string }>).map((c) => c.command);
-    assert.deepEqual(commands.sort(), ['gradlens.checkFile', 'gradlens.computeGradient', 'gradlens.showLog']);
+    assert.deepEqual(commands.sort(), ['gradlens.checkFile', 'gradlens.computeGradient', 'gradlens.openExercise', 'gradlens.showLog']);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.match(pkg.capabilities.untrustedWorkspaces.description, /never runs Python, native code/);
     assert.equal(pkg.capabilities.virtualWorkspaces, true);
@@ -31,6 +33,6 @@ describe('activation', () => {
 
   it('registers its commands', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const c of ['gradlens.checkFile', 'gradlens.computeGradient', 'gradlens.showLog']) assert.ok(all.includes(c), c);
+    for (const c of ['gradlens.checkFile', 'gradlens.computeGradient', 'gradlens.openExercise', 'gradlens.showLog']) assert.ok(all.includes(c), c);
   });
 });
