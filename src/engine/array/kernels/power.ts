@@ -3,12 +3,14 @@
 // negative n.
 
 import { NDArray } from '../ndarray';
+import { floatPow } from './binary';
 import { cdiv, cmul } from './complex';
 import { square32, square64 } from './floatLoops';
 import { intBits, isComplexDtype, roundTo } from './util';
 
 export function integerPow(x: NDArray, n: number): NDArray {
   if (n === 1) return x; // arrays are immutable: x ** 1 is x itself
+  if (!Number.isSafeInteger(n)) return hugePower(x, n);
   const out = NDArray.zeros(x.dtype, x.shape, x.weakType);
   const a = x.data;
   const o = out.data;
@@ -69,5 +71,29 @@ export function integerPow(x: NDArray, n: number): NDArray {
     if (n < 0) v = integral ? (v === 1 ? 1 : v === -1 ? -1 : v === 0 ? -1 : 0) : 1 / v;
     o[i] = integral ? v : r(v);
   }
+  return out;
+}
+
+/**
+ * An exponent past 2^53 (`x ** 10**400` arrives here as ±Infinity): repeated squaring would
+ * never end, and for floats it converges to what C's pow gives anyway (0, 1, inf, nan), so use
+ * that. The exponent's parity is lost, so a negative base gets the even-exponent result, and an
+ * integer base other than 0 and ±1 gets its wrapped value of 0 or the float limit's conversion:
+ * an approximation for inputs no real program has.
+ */
+function hugePower(x: NDArray, n: number): NDArray {
+  const out = NDArray.zeros(x.dtype, x.shape, x.weakType);
+  const a = x.data;
+  const o = out.data;
+  const r = roundTo(x.dtype);
+  if (isComplexDtype(x.dtype)) {
+    for (let i = 0; i < x.size; i++) {
+      const mag = floatPow(Math.hypot(a[2 * i], a[2 * i + 1]), n);
+      o[2 * i] = r(mag === 0 ? 0 : NaN);
+      o[2 * i + 1] = r(mag === 0 ? 0 : NaN);
+    }
+    return out;
+  }
+  for (let i = 0; i < x.size; i++) o[i] = r(floatPow(Math.abs(a[i]) === 1 ? 1 : a[i], n));
   return out;
 }

@@ -47,8 +47,11 @@ export const GATHER_RULES: PrimitiveRules<GatherParams> = {
     const tp = { ...p, fillValue: p.mode === 'fill' ? 0 : p.fillValue };
     return { primalsOut: [ans], tangentsOut: [mapZ(t, (g) => bind1('gather', [g, ...idx], tp))] };
   },
-  vjp([ct], [x, ...idx], _o, { startAxis }) {
-    return [mapZ(ct, (g) => lax.scatter(lax.zerosLike(x), idx, startAxis, g, 'add')), ...idx.map(() => null)];
+  vjp([ct], [x, ...idx], _o, { startAxis, mode }) {
+    // A clip gather read the clamped positions, so its cotangent goes back to them; a fill
+    // gather read the fill value at out-of-range positions, which the scatter drops.
+    const at = mode === 'clip' ? clippedIndices(x, idx, startAxis) : idx;
+    return [mapZ(ct, (g) => lax.scatter(lax.zerosLike(x), at, startAxis, g, 'add')), ...idx.map(() => null)];
   },
   batch([x, ...idx], [dx, ...di], p, size) {
     if (di.every((d) => d === null)) {
@@ -147,6 +150,17 @@ export const SCATTER_RULES: PrimitiveRules<ScatterParams> = {
     return { outs: [bind1('scatter', [xs, us, iota, ...is], p)], dims: [p.startAxis] };
   },
 };
+
+/** The positions a 'clip' gather reads: negatives wrapped once, then clamped into the axis. */
+function clippedIndices(x: Value, idx: readonly Value[], startAxis: number): Value[] {
+  const dims = avalOf(x).shape;
+  return idx.map((v, k) => {
+    const { shape, dtype } = avalOf(v);
+    const dim = dims[startAxis + k];
+    const wrapped = lax.select(lax.lt(v, lax.full(shape, 0, dtype)), lax.add(v, lax.full(shape, dim, dtype)), v);
+    return lax.clamp(lax.full(shape, 0, dtype), wrapped, lax.full(shape, Math.max(dim - 1, 0), dtype));
+  });
+}
 
 /** gather with out-of-range positions reading 0 (matches scatter dropping them). */
 function gatherZero(v: Value, idx: readonly Value[], s: number): Value {

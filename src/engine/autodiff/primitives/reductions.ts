@@ -85,6 +85,7 @@ function prodWeights(x: Value, _ans: Value, axes: readonly number[]): Value {
   const kept = range(a.shape.length).filter((i) => !axes.includes(i));
   const perm = [...kept, ...axes];
   const n = axes.reduce((p, ax) => p * a.shape[ax], 1);
+  if (n === 0) return lax.zerosLike(x); // an empty product is 1 whatever x is: no weights at all
   const keptShape = kept.map((i) => a.shape[i]);
   const flat = lax.reshape(lax.transpose(x, perm), [...keptShape, n]);
   const last = keptShape.length;
