@@ -14,4 +14,13 @@ describe('regressions found by the fuzzer', () => {
       assert.ok(r.ms < 2000, `${expr} took ${r.ms} ms`);
     }
   });
+
+  it('[] * 10**9 is [] at once (the repetition once looped a billion times over nothing)', () => {
+    for (const expr of ['[] * 10**9', '() * 10**9', "'' * 10**9"]) {
+      const r = run(`${expr}\n`);
+      assert.ok(r.report, String(r.error));
+      assert.equal(r.report.values[0]?.text, expr[0] === '[' ? '[]' : expr[0] === '(' ? '()' : '');
+      assert.ok(r.ms < 2000, `${expr} took ${r.ms} ms`);
+    }
+  });
 });

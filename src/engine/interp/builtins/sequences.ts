@@ -61,6 +61,7 @@ function clampIndex(i: bigint, len: number): number {
 function repeat(xs: readonly PyObject[], times: bigint, make: (xs: PyObject[]) => Seq): Seq {
   const n = checkRepeat(xs.length, times);
   const out: PyObject[] = [];
+  if (xs.length === 0) return make(out); // [] * 10**9 is [] at once, not a billion empty pushes
   for (let i = 0; i < n; i++) out.push(...xs);
   return make(out);
 }
