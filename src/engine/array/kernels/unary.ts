@@ -6,7 +6,7 @@ import { type DType, DTYPES } from '../dtype';
 import { NDArray } from '../ndarray';
 import { complexUnary } from './complex';
 import { isFastUnary, unary32, unary64 } from './floatLoops';
-import { digamma, erf, erfc, erfInv, lgamma } from './special';
+import { digamma, erf, erfc, erfInv, lgamma } from '../../numeric/special';
 import { intBits, isComplexDtype, storeRounder } from './util';
 
 export type UnaryKernel =

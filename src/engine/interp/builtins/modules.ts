@@ -2,6 +2,7 @@
 // (jax and friends come from the ModuleRegistry the checker passes to the Interpreter.)
 
 import { PyError, typeError, valueError } from '../../errors';
+import { erf, erfc, lgamma } from '../../numeric/special';
 import {
   BinaryOp, Kwargs, None, PyBool, PyClass, PyFloat, PyInt, PyIterator, PyModule, PyNativeFunction, PyObject, PyStr,
   PyTuple, objectClass,
@@ -142,9 +143,9 @@ export function mathModule(): PyModule {
     unaryMath('degrees', (x) => (x * 180) / Math.PI),
     unaryMath('radians', (x) => (x * Math.PI) / 180),
     unaryMath('erf', erf),
-    unaryMath('erfc', (x) => 1 - erf(x)),
+    unaryMath('erfc', erfc),
     unaryMath('gamma', gamma, (x) => !(x <= 0 && Number.isInteger(x))),
-    unaryMath('lgamma', (x) => Math.log(Math.abs(gamma(x))), (x) => !(x <= 0 && Number.isInteger(x))),
+    unaryMath('lgamma', lgamma, (x) => !(x <= 0 && Number.isInteger(x))),
     ['log', fn('log', mathLog, 'math')],
     ['floor', toIntResult('floor', Math.floor)],
     ['ceil', toIntResult('ceil', Math.ceil)],
@@ -207,39 +208,6 @@ export function mathModule(): PyModule {
   return m;
 }
 
-/** erf with ~1e-15 accuracy (series for small |x|, continued fraction for large). */
-function erf(x: number): number {
-  if (Number.isNaN(x)) return x;
-  const ax = Math.abs(x);
-  if (ax > 6) return Math.sign(x);
-  if (ax < 2.5) {
-    let sum = x;
-    let term = x;
-    const x2 = x * x;
-    for (let n = 1; n < 200; n++) {
-      term *= -x2 / n;
-      const add = term / (2 * n + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-    }
-    return (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  // erfc continued fraction (Lentz).
-  let f = ax;
-  let C = ax;
-  let D = 0;
-  for (let n = 1; n < 200; n++) {
-    const an = n / 2;
-    D = ax + an * D;
-    D = 1 / D;
-    C = ax + an / C;
-    const delta = C * D;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  const erfc = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
-  return Math.sign(x) * (1 - erfc);
-}
 
 function gamma(x: number): number {
   if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));

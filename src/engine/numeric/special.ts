@@ -1,4 +1,4 @@
-// Special functions in float64 (callers round to the array dtype): erf, erfc, erf_inv, lgamma,
+// Special functions in float64, shared by the array kernels and Python's math module (callers round to the array dtype): erf, erfc, erf_inv, lgamma,
 // digamma. Accuracy is far beyond float32's, which is what JAX users see by default.
 
 /** erf by its Maclaurin series for |x| < 2.5 (terms stay below e^{x²} ≈ 518, so ~1e-13 error). */
