@@ -2,7 +2,7 @@
 // the same file always gets the same directions, so results do not flicker between runs.
 
 /** mulberry32: a 32-bit state PRNG, uniform in [0, 1). */
-function uniforms(seed: number): () => number {
+export function uniforms(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EngineClient, type CheckResponse } from '../../../src/extension/engineClient';
+import { uniforms } from '../../../src/engine/check/random';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
 const workerPath = path.join(root, 'dist', 'worker.js');
@@ -26,17 +27,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 type Random = () => number;
 
-/** mulberry32: a small seeded generator, so a failing edit sequence can be replayed. */
-function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (shared with the finite-difference check), so a failing edit sequence can be replayed. */
+const seededRandom = (seed: number): Random => uniforms(seed);
 
 type Kind = 'value' | 'grad' | 'syntax' | 'loop';
 

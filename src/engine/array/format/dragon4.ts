@@ -195,15 +195,7 @@ export function positional(x: number, fmt: BinaryFormat, o: PositionalOptions = 
   const signStr = signOf(x, o.sign ?? false);
   const { digits, exponent } = dragon4(x, fmt, unique ? 'unique' : 'exact', cutoffMode, precision, minDigits);
 
-  let whole: string;
-  let frac: string;
-  if (exponent >= 0) {
-    whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
-    frac = digits.slice(exponent + 1);
-  } else {
-    whole = '0';
-    frac = '0'.repeat(-exponent - 1) + digits;
-  }
+  let { whole, frac } = positionalParts(digits, exponent);
   const addDigits = unique ? minDigits : precision;
   let wantFrac = addDigits < 0 ? 0 : addDigits;
   if (cutoffMode === 'total') wantFrac = addDigits - whole.length;
@@ -275,4 +267,11 @@ export function scientific(x: number, fmt: BinaryFormat, o: ScientificOptions = 
 function signOf(x: number, always: boolean): string {
   if (x < 0 || Object.is(x, -0)) return '-';
   return always ? '+' : '';
+}
+
+/** Splits significant digits with a decimal exponent into the whole and fraction digits. */
+export function positionalParts(digits: string, exponent: number): { whole: string; frac: string } {
+  return exponent >= 0
+    ? { whole: digits.slice(0, exponent + 1).padEnd(exponent + 1, '0'), frac: digits.slice(exponent + 1) }
+    : { whole: '0', frac: '0'.repeat(-exponent - 1) + digits };
 }

@@ -1,7 +1,7 @@
 // Scalars as Python and NumPy print them: Python's float repr, NumPy's scalar str (float16,
 // float32, float64, complex), and C's "%g" (what ml_dtypes prints for a bfloat16 scalar).
 
-import { type BinaryFormat, dragon4, FLOAT16, FLOAT32, FLOAT64, positional, scientific } from './dragon4';
+import { type BinaryFormat, dragon4, FLOAT16, FLOAT32, FLOAT64, positional, positionalParts, scientific } from './dragon4';
 
 /** Digits of a value: `digits` (no trailing zeros), first digit's power of ten `exponent`. */
 interface Decimal {
@@ -17,16 +17,7 @@ function shortestDouble(x: number): Decimal {
 
 /** Writes digits positionally; `minFrac` fraction digits at least (zeros appended). */
 function fixed(d: Decimal, minFrac = 0): string {
-  const { digits, exponent } = d;
-  let whole: string;
-  let frac: string;
-  if (exponent >= 0) {
-    whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
-    frac = digits.slice(exponent + 1);
-  } else {
-    whole = '0';
-    frac = '0'.repeat(-exponent - 1) + digits;
-  }
+  let { whole, frac } = positionalParts(d.digits, d.exponent);
   frac = frac.padEnd(minFrac, '0');
   return frac.length > 0 ? `${whole}.${frac}` : whole;
 }
