@@ -233,6 +233,10 @@ export const PROPERTY_TABLE: Record<PrimitiveName, Entry> = {
     // Forward mode of a custom_vjp function raises JAX's TypeError by design: reverse only.
     derivative: 'reverse',
   },
+  // jax.random's integer hash: zero derivatives (its values: test/engine/random/threefry.test.ts).
+  threefry2x32: zero(
+    shape().chain((s) => fc.tuple(ints(s, 0, 0x7fffffff, 'uint32'), ints(s, 0, 0x7fffffff, 'uint32'), ints(s, 0, 0x7fffffff, 'uint32'), ints(s, 0, 0x7fffffff, 'uint32'))).map((args) => ({ args, params: {} })),
+  ),
   // Reverse mode through while_loop raises JAX's error by design: forward mode only.
   while: { gen: fc.integer({ min: 0, max: 3 }).chain(whileCase), derivative: 'forward' },
 };

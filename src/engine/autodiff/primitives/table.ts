@@ -3,6 +3,7 @@
 
 import { BINARY_RULES } from './binary';
 import { CONVERT_ELEMENT_TYPE_RULES } from './conversions';
+import { COND_RULES } from './cond';
 import { WHILE_RULES } from './control';
 import { CUSTOM_JVP_CALL_RULES, CUSTOM_VJP_CALL_RULES } from './custom';
 import { DOT_GENERAL_RULES } from './dot';
@@ -14,6 +15,7 @@ import {
   SCATTER_RULES,
   SORT_RULES,
 } from './indexing';
+import { SCAN_RULES } from './loops';
 import { ARGMAX_RULES, ARGMIN_RULES, CUMULATIVE_RULES, REDUCE_RULES } from './reductions';
 import { CLAMP_RULES, SELECT_N_RULES } from './select';
 import {
@@ -28,6 +30,7 @@ import {
   SQUEEZE_RULES,
   TRANSPOSE_RULES,
 } from './structural';
+import { THREEFRY2X32_RULES } from './threefry';
 import type { RuleTable } from './types';
 import { INTEGER_POW_RULES, ROUND_RULES, UNARY_RULES } from './unary';
 
@@ -40,6 +43,8 @@ export const RULES: RuleTable = {
   integer_pow: INTEGER_POW_RULES,
   select_n: SELECT_N_RULES,
   while: WHILE_RULES,
+  cond: COND_RULES,
+  scan: SCAN_RULES,
   clamp: CLAMP_RULES,
   convert_element_type: CONVERT_ELEMENT_TYPE_RULES,
   argmax: ARGMAX_RULES,
@@ -63,5 +68,5 @@ export const RULES: RuleTable = {
   argsort: ARGSORT_RULES,
   custom_jvp_call: CUSTOM_JVP_CALL_RULES,
   custom_vjp_call: CUSTOM_VJP_CALL_RULES,
-  // Next issue: cond, while, scan (see types.ts).
+  threefry2x32: THREEFRY2X32_RULES,
 };

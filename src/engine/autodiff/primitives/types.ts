@@ -80,6 +80,18 @@ export type PrimitiveParams = { [P in UnaryPrimitive | BinaryPrimitive]: NoParam
    * consts first, then the carry (cond returns one bool scalar, body the new carry).
    */
   while: { cond: Jaxpr; body: Jaxpr; nCondConsts: number; nBodyConsts: number };
+  /**
+   * lax.cond / lax.switch. args: [index (int32 0-d, in range), ...operands]; each branch jaxpr
+   * takes the operands and returns values of `outAvals`' types (branch 0's, as in JAX).
+   */
+  cond: { branches: readonly Jaxpr[]; outAvals: readonly AVal[] };
+  /**
+   * lax.scan. args: [...consts, ...carry, ...xs]; body: (consts, carry, x) -> (carry, y), its
+   * output types `outAvals`; results: the final carry, then each y stacked to `length`.
+   */
+  scan: { body: Jaxpr; nConsts: number; nCarry: number; length: number; reverse: boolean; outAvals: readonly AVal[] };
+  /** jax.random's hash. args: [k0, k1, x0, x1] (uint32, one shape); results [y0, y1]. */
+  threefry2x32: NoParams;
 };
 
 /** A function of flat Values (a user function the jax layer has flattened). */
