@@ -13,10 +13,10 @@ import * as path from 'node:path';
 import { NDArray } from '../src/engine/array/ndarray';
 import { RunContext, withRunContext } from '../src/engine/context';
 import { checkSource } from '../src/engine';
-import { Interpreter, parseModule, type PyObject, PyTuple } from '../src/engine/interp';
-import { wrap, isJaxArray } from '../src/engine/jax/array';
+import { Interpreter, parseModule } from '../src/engine/interp';
+import { wrap } from '../src/engine/jax/array';
 import { jaxModules } from '../src/engine/jax/modules';
-import { handValueAndGrad, inputs } from './handwritten';
+import { benchElementwiseGradient, float32Leaf } from './elementwise';
 import { timeMs } from './stats';
 import { generatedFile } from './generated';
 import { benchTransforms } from './transforms';
@@ -37,51 +37,6 @@ function benchLargeFile(): void {
   const lines = source.split('\n').length;
   const ms = timeMs(() => checkSource(source, { fileName: "large.py" }), 10, 3000);
   console.log(`${lines}-line file, 50 annotated functions     ${ms.toFixed(1)} ms`);
-}
-
-const LOSS = `
-import jax
-import jax.numpy as jnp
-
-def loss(w, x, b):
-    return jnp.sum(jnp.tanh(w * x + b) ** 2)
-
-value_and_grad = jax.value_and_grad(loss, argnums=(0, 2))
-`;
-
-function float32Leaf(o: PyObject): Float32Array {
-  if (!isJaxArray(o) || !(o.value instanceof NDArray)) throw new Error('expected a concrete array');
-  return o.value.data as Float32Array;
-}
-
-function benchElementwiseGradient(n: number): void {
-  const w = inputs(n, 1);
-  const x = inputs(n, 2);
-  const b = 0.25;
-  const ctx = new RunContext({ limits: { maxTotalElements: Number.MAX_SAFE_INTEGER } });
-  withRunContext(ctx, () => {
-    const interp = new Interpreter({ modules: jaxModules() });
-    runModule(interp, LOSS);
-    interp.globals.set('w', wrap(new NDArray('float32', [n], w)));
-    interp.globals.set('x', wrap(new NDArray('float32', [n], x)));
-    interp.globals.set('b', wrap(new NDArray('float32', [], new Float32Array([b]))));
-    const call = () => interp.evalExpression('value_and_grad(w, x, b)');
-    const result = call() as PyTuple;
-    const [value, grads] = result.items as [PyObject, PyTuple];
-    const hand = handValueAndGrad(w, x, b);
-    const engineValue = float32Leaf(value)[0];
-    const gw = float32Leaf(grads.items[0]);
-    let maxDiff = 0;
-    for (let i = 0; i < n; i++) maxDiff = Math.max(maxDiff, Math.abs(gw[i] - hand.gradW[i]));
-    const runs = n >= 1e6 ? 5 : n >= 1e5 ? 20 : 200;
-    const engineMs = timeMs(call, runs);
-    const handMs = timeMs(() => handValueAndGrad(w, x, b), runs);
-    const agree = `value ${engineValue.toPrecision(7)} vs ${hand.value.toPrecision(7)}, max |Δ∇w| ${maxDiff.toExponential(1)}`;
-    console.log(
-      `value_and_grad tanh loss, n=${n.toExponential(0).padEnd(5)}  engine ${engineMs.toFixed(3).padStart(8)} ms  ` +
-        `hand loop ${handMs.toFixed(3).padStart(8)} ms  ratio ${(engineMs / handMs).toFixed(2)}×  (${agree})`,
-    );
-  });
 }
 
 function runModule(interp: Interpreter, source: string): void {

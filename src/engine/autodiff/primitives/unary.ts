@@ -5,7 +5,7 @@
 
 import { type AVal, type DType, DTYPES, isComplex } from '../../array/dtype';
 import * as K from '../../array/kernels';
-import type { NDArray } from '../../array/ndarray';
+import { NDArray } from '../../array/ndarray';
 import { notSupported, typeError } from '../../errors';
 import { avalOf, bind1, shortType, type Value } from '../core';
 import * as lax from '../lax';
@@ -93,7 +93,8 @@ export const UNARY_RULES: { [P in UnaryPrimitive]: PrimitiveRules<Record<string,
   expm1: unaryRules('expm1', { accept: INEXACT, jvp: (g, _x, ans) => lax.mul(g, lax.add(ans, c(ans, 1))) }),
   tanh: unaryRules('tanh', {
     accept: INEXACT,
-    jvp: (g, x, ans) => lax.mul(lax.add(g, lax.mul(g, ans)), lax.sub(c(x, 1), ans)),
+    jvp: (g, x, ans) =>
+      fusedOnArrays(K.tanhDerivative, g, ans) ?? lax.mul(lax.add(g, lax.mul(g, ans)), lax.sub(c(x, 1), ans)),
   }),
   logistic: unaryRules('logistic', {
     accept: INEXACT,
@@ -194,8 +195,20 @@ export const UNARY_RULES: { [P in UnaryPrimitive]: PrimitiveRules<Record<string,
     transpose: (ct, x) => (isComplexValue(x) ? lax.conj(ct) : lax.real(ct)),
     kernel: (x) => K.unary('conj', isComplex(x.dtype) ? x : K.convert(x, complexDtype(x.dtype), x.weakType)),
   }),
-  square: unaryRules('square', { accept: NUM, jvp: (g, x) => lax.mul(g, lax.mul(c(x, 2), x)) }),
+  square: unaryRules('square', {
+    accept: NUM,
+    jvp: (g, x) => fusedOnArrays(K.squareDerivative, g, x) ?? lax.mul(g, lax.mul(c(x, 2), x)),
+  }),
 };
+
+/**
+ * The one-pass kernel for a derivative chain when both operands are concrete arrays (no
+ * transformation is watching, so binding the chain would only run its kernels one by one);
+ * null when either is a tracer or the kernel does not handle the layout.
+ */
+function fusedOnArrays(kernel: (a: NDArray, b: NDArray) => NDArray | null, a: Value, b: Value): NDArray | null {
+  return a instanceof NDArray && b instanceof NDArray ? kernel(a, b) : null;
+}
 
 /** x with zeros replaced by ones (lax's `_replace_zero`). */
 function replaceZero(x: Value): Value {
@@ -238,6 +251,10 @@ export const INTEGER_POW_RULES: PrimitiveRules<{ y: number }> = {
 
 function integerPowDeriv(g: Value, x: Value, y: number): Value {
   if (y === 0) return lax.zerosLike(g);
+  if (y === 2) {
+    const fused = fusedOnArrays(K.squareDerivative, g, x);
+    if (fused) return fused;
+  }
   // x**1 is x itself: skip a full pass over the array for the common square.
   const pow = y === 2 ? x : lax.integerPow(x, y - 1);
   return lax.mul(g, lax.mul(c(x, y), pow));
