@@ -10,7 +10,13 @@ import { boolClass, complexClass, floatClass, intClass, type PyObject } from '..
 import { pyRepr } from '../../interp/protocol';
 import { wrap, JaxArray } from '../array';
 import { array } from '../numpy/creation';
-import { FUNCTIONS, norm } from '../numpy/functions';
+import { FUNCTIONS } from '../numpy/functions';
+import { ELEMENTWISE } from '../numpy/elementwise';
+import { MATRIX } from '../numpy/matrix';
+import { NONZERO } from '../numpy/nonzero';
+import { NORMS } from '../numpy/norms';
+import { REARRANGE } from '../numpy/rearrange';
+import { STATS } from '../numpy/stats';
 import { det, inv, solve } from '../numpy/solve';
 import { pythonScalarKind } from '../coerce';
 import { varFn } from '../args';
@@ -44,7 +50,7 @@ scalarTypeClass.slots.call = (self, args) => {
 
 export function numpyModule(get: (n: string) => PyModule): PyModule {
   const m = new PyModule('jax.numpy');
-  addAll(m, [...FUNCTIONS.values()]);
+  addAll(m, [...FUNCTIONS.values(), ...REARRANGE, ...MATRIX, ...ELEMENTWISE, ...STATS, ...NONZERO]);
   for (const [name, t] of SCALAR_TYPES) m.attrs.set(name, t);
   m.attrs.set('bool', SCALAR_TYPES.get('bool_')!);
   m.attrs.set('ndarray', arrayBaseClass);
@@ -70,6 +76,6 @@ export function numpyModule(get: (n: string) => PyModule): PyModule {
 
 export function linalgModule(): PyModule {
   const m = new PyModule('jax.numpy.linalg');
-  addAll(m, [norm, solve, inv, det]);
+  addAll(m, [...NORMS, solve, inv, det]);
   return m;
 }

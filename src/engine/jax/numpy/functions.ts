@@ -4,8 +4,8 @@
 import { broadcastShapes, incompatibleShapesMessage } from '../../array/broadcast';
 import { avalOf, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
-import { notSupported, valueError } from '../../errors';
-import { PyBool, PyNativeFunction, type PyObject } from '../../interp/object';
+import { valueError } from '../../errors';
+import { PyNativeFunction, type PyObject } from '../../interp/object';
 import { pyInt, pyTuple, toIndexNumber, toPyFloat, truthy } from '../../interp/protocol';
 import { type Bound, fn, isNone, varFn } from '../args';
 import { wrap } from '../array';
@@ -20,6 +20,8 @@ import * as U from './ufuncs';
 import { normalizeAxis } from './axes';
 import { canonicalizeDtype } from '../../array/promotion';
 import { einsum } from './einsum';
+import { whereOneArg } from './nonzero';
+import { pyRepr } from '../../interp/protocol';
 
 const M = 'jax.numpy';
 const W = (v: Value) => wrap(v);
@@ -73,8 +75,11 @@ def('clip', ['arr?', 'min?', 'max?', 'a?', 'a_min?', 'a_max?'], (b) => {
   return isNone(lo) && isNone(hi) ? W(arrayArg('clip', x)) : x;
 });
 
-def('where', ['condition', 'x?', 'y?'], (b) => {
-  if (isNone(b.x) || isNone(b.y)) throw notSupported('`jnp.where` with one argument (it needs a concrete size)');
+def('where', ['condition', 'x?', 'y?', 'size?', 'fill_value?'], (b) => {
+  if (isNone(b.x) && isNone(b.y)) return whereOneArg(b.condition, b.size, b.fill_value);
+  if (isNone(b.x) || isNone(b.y)) {
+    throw valueError(`Either both or neither of the x and y arguments should be provided to jax.numpy.where, got ${pyRepr(b.x)} and ${pyRepr(b.y)}.`);
+  }
   const cond = U.toBool(arrayArg('where', b.condition));
   const [x, y] = promoteDtypes(arrayArgs('where', [b.x, b.y]));
   const [c, xb, yb] = broadcastAll([cond, x, y]);
@@ -206,26 +211,19 @@ def('arange', ['start', 'stop?', 'step?', 'dtype?'], (b) =>
 );
 def('linspace', ['start', 'stop', 'num?', 'endpoint?', 'retstep?', 'dtype?', 'axis?'], (b) => {
   const endpoint = isNone(b.endpoint) ? true : truthy(b.endpoint);
-  const v = C.linspace(toPyFloat(b.start), toPyFloat(b.stop), int(b.num, 50), endpoint, dtypeArgument(b.dtype, 'linspace'));
-  return W(v);
+  const num = int(b.num, 50);
+  const v = C.linspace(toPyFloat(b.start), toPyFloat(b.stop), num, endpoint, dtypeArgument(b.dtype, 'linspace'));
+  if (!flag(b.retstep)) return W(v);
+  // retstep=True also returns the spacing, a strong 0-d array of the computation dtype.
+  const div = endpoint ? num - 1 : num;
+  const compute = U.inexactOf(v);
+  const step = div > 0 ? (toPyFloat(b.stop) - toPyFloat(b.start)) / div : NaN;
+  return pyTuple([W(v), W(lax.full([], step, compute, false))]);
 });
 def('eye', ['N', 'M?', 'k?', 'dtype?'], (b) =>
   W(C.eye(toIndexNumber(b.N), isNone(b.M) ? undefined : toIndexNumber(b.M), int(b.k, 0), dtypeArgument(b.dtype, 'eye'))),
 );
 def('identity', ['n', 'dtype?'], (b) => W(C.eye(toIndexNumber(b.n), undefined, 0, dtypeArgument(b.dtype, 'identity'))));
-
-// ---------------------------------------------------------------- linalg.norm
-export const norm = fn('jax.numpy.linalg', 'norm', ['x', 'ord?', 'axis?', 'keepdims?'], (b) => {
-  const [x] = promoteArgsInexact('norm', [b.x]);
-  const ord = b.ord;
-  if (!isNone(ord) && !(ord instanceof PyBool) && toPyFloat(ord) !== 2 && !(ord.cls.name === 'str')) {
-    if (toPyFloat(ord) === 1) return W(R.sum(W(lax.abs(x)), { axis: b.axis, keepdims: b.keepdims }));
-    if (toPyFloat(ord) === Infinity) return W(R.max(W(lax.abs(x)), { axis: b.axis, keepdims: b.keepdims }));
-    throw notSupported(`jnp.linalg.norm with ord=${toPyFloat(ord)}`);
-  }
-  const sq = avalOf(x).dtype.startsWith('complex') ? lax.real(lax.mul(x, lax.conj(x))) : lax.mul(x, x);
-  return W(lax.sqrt(R.sum(W(sq), { axis: b.axis, keepdims: b.keepdims })));
-});
 
 export const FUNCTIONS: ReadonlyMap<string, PyNativeFunction> = new Map(list.map((f) => [f.name, f]));
 

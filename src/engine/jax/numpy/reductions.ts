@@ -174,13 +174,18 @@ export function argReduce(name: 'argmax' | 'argmin', a: PyObject, axisObj: PyObj
 }
 
 export function cumsum(a: PyObject, axisObj: PyObject | undefined, dtypeObj: PyObject | undefined): Value {
-  let x = withDtype('cumsum', arrayArg('cumsum', a), { dtype: dtypeObj }, true);
+  return cumulative('cumsum', a, axisObj, dtypeObj);
+}
+
+/** cumsum and cumprod: sum's accumulation dtype; axis None runs over the flattened array. */
+export function cumulative(name: 'cumsum' | 'cumprod', a: PyObject, axisObj: PyObject | undefined, dtypeObj: PyObject | undefined): Value {
+  let x = withDtype(name, arrayArg(name, a), { dtype: dtypeObj }, true);
   let axis = optionalAxis(axisObj, avalOf(x).shape.length);
   if (axis === undefined) {
     x = lax.reshape(x, [avalOf(x).shape.reduce((p, d) => p * d, 1)]);
     axis = 0;
   }
-  return lax.cumsum(x, axis);
+  return name === 'cumsum' ? lax.cumsum(x, axis) : lax.cumprod(x, axis);
 }
 
 /** An `initial=` value: a Python number or a concrete 0-d array. */
