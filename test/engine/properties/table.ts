@@ -41,6 +41,23 @@ const whileCase = (n: number): fc.Arbitrary<Case> =>
     return { args: [make('int32', [], [0]), x], params: { cond, body, nCondConsts: 0, nBodyConsts: 0 } };
   });
 
+/** cond over (x, y) of one float shape: the two branches are smooth and differ. */
+const condCase = (index: number): fc.Arbitrary<Case> =>
+  shape(0, 2).chain((s) => fc.tuple(floats(s, -3, 3), floats(s, -3, 3))).map(([x, y]) => {
+    const avals = [x, y].map((a) => ({ shape: a.shape, dtype: a.dtype, weakType: false }));
+    const b0 = makeJaxpr((v) => [lax.mul(lax.sin(v[0]), v[1])], avals);
+    const b1 = makeJaxpr((v) => [lax.add(lax.mul(v[0], v[1]), lax.mul(v[0], v[0]))], avals);
+    return { args: [make('int32', [], [index]), x, y], params: { branches: [b0.jaxpr, b1.jaxpr], outAvals: b0.outAvals } };
+  });
+
+/** scan with a const a, a carry c and xs x (leading axis n): c <- c·sin(x) + a, y = c·x. */
+const scanCase = (n: number, reverse: boolean): fc.Arbitrary<Case> =>
+  shape(0, 1).chain((s) => fc.tuple(floats(s, -2, 2), floats(s, -2, 2), floats([n, ...s], -2, 2))).map(([a, c, xs]) => {
+    const aval = { shape: a.shape, dtype: a.dtype, weakType: false };
+    const body = makeJaxpr((v) => [lax.add(lax.mul(v[1], lax.sin(v[2])), v[0]), lax.mul(v[1], v[2])], [aval, aval, aval]);
+    return { args: [a, c, xs], params: { body: body.jaxpr, nConsts: 1, nCarry: 1, length: n, reverse, outAvals: body.outAvals } };
+  });
+
 export const PROPERTY_TABLE: Record<PrimitiveName, Entry> = {
   neg: smooth(unaryCase(-1e6, 1e6)),
   sign: zero(unaryCase(-3, 3)),
@@ -239,4 +256,8 @@ export const PROPERTY_TABLE: Record<PrimitiveName, Entry> = {
   ),
   // Reverse mode through while_loop raises JAX's error by design: forward mode only.
   while: { gen: fc.integer({ min: 0, max: 3 }).chain(whileCase), derivative: 'forward' },
+  // cond: branch 0 is sin(x)·y, branch 1 is x·y + x² (index 0 or 1, batched or not).
+  cond: smooth(fc.integer({ min: 0, max: 1 }).chain(condCase)),
+  // scan: carry c <- c·sin(x) + a over the xs (consts a, carry c, xs x), ys = c·x; reversed too.
+  scan: smooth(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.boolean()).chain(([n, reverse]) => scanCase(n, reverse))),
 };

@@ -14,9 +14,10 @@ import { runContext } from '../../context';
 import { valueError } from '../../errors';
 import { avalOf, bind, type Value } from '../core';
 import * as lax from '../lax';
-import { closeOverTracers, evalJaxpr, makeJaxpr } from '../traces/staging';
+import { evalJaxpr } from '../traces/staging';
 import * as transforms from '../transforms';
 import { isInexact } from '../../array/dtype';
+import { type Staged, stage } from './closed';
 import type { ParamsOf, PrimitiveRules, ValueFn } from './types';
 
 type WhileParams = ParamsOf<'while'>;
@@ -28,10 +29,13 @@ export const WHILE_REVERSE_ERROR =
 /** Stages `cond` (returning [pred]) and `body` at the carry's avals and binds `while`. */
 export function whileLoop(cond: ValueFn, body: ValueFn, carry: readonly Value[]): Value[] {
   const avals = carry.map(avalOf);
-  const c = closeOverTracers(makeJaxpr(cond, avals).jaxpr);
-  const b = closeOverTracers(makeJaxpr(body, avals).jaxpr);
-  const params: WhileParams = { cond: c.jaxpr, body: b.jaxpr, nCondConsts: c.consts.length, nBodyConsts: b.consts.length };
-  return bind('while', [...c.consts, ...b.consts, ...carry], params);
+  return whileOfStaged(stage(cond, avals), stage(body, avals), carry);
+}
+
+/** Binds `while` on a staged cond and body; the tracers they captured lead their consts. */
+export function whileOfStaged(cond: Staged, body: Staged, carry: readonly Value[]): Value[] {
+  const params: WhileParams = { cond: cond.jaxpr, body: body.jaxpr, nCondConsts: cond.consts.length, nBodyConsts: body.consts.length };
+  return bind('while', [...cond.consts, ...body.consts, ...carry], params);
 }
 
 function split<T>(args: readonly T[], p: WhileParams): { cc: T[]; bc: T[]; carry: T[] } {

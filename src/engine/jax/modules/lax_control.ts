@@ -1,228 +1,165 @@
-// jax.lax control flow: cond, switch, while_loop, fori_loop, scan, map.
-// With concrete control values (eagerly, or under grad, whose tracers carry their primal) cond
-// and switch take one branch and fori_loop runs in Python, differentiated like straight-line
-// code, with the values JAX computes. With abstract ones (jit, vmap) cond/switch trace every
-// branch and select among their outputs (JAX's batched cond), and while_loop/fori_loop bind
-// the `while` primitive, which works under jit and vmap and is forward-differentiable; reverse
-// mode raises JAX's error, as in JAX.
+// jax.lax.cond and jax.lax.switch, as JAX does them (jax/_src/lax/control_flow/conditionals.py):
+// every branch is traced to a jaxpr each time cond is called (so a print in each branch runs
+// once per call, even eagerly), the outputs are checked with JAX's texts, and the `cond`
+// primitive runs only the branch the index selects. Its derivatives differentiate only that
+// branch, so a NaN in the branch not taken does not leak into a gradient; under vmap with a
+// batched predicate it becomes a select over every branch, as in JAX.
+// The loops (while_loop, fori_loop, scan, map) live in lax_loops.ts.
 
-import * as K from '../../array/kernels';
-import { type AVal } from '../../array/dtype';
-import { avalOf, concreteValue, type Value } from '../../autodiff/core';
+import { type AVal, DTYPES } from '../../array/dtype';
+import { canonicalizeDtype } from '../../array/promotion';
+import { avalOf, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
-import { whileLoop } from '../../autodiff/primitives/control';
-import { shortType } from '../../autodiff/tracer';
+import type { Staged } from '../../autodiff/primitives/closed';
+import { stage } from '../../autodiff/primitives/closed';
+import { condOfStaged } from '../../autodiff/primitives/cond';
 import { typeError, valueError } from '../../errors';
-import { None, PyNativeFunction, type PyObject, PyTuple } from '../../interp/object';
-import { callObject, pyTuple, toArray, toIndexNumber, truthy } from '../../interp/protocol';
-import { wrap, JaxArray } from '../array';
+import { type Kwargs, PyList, PyNativeFunction, type PyObject, PyStr, PyTuple } from '../../interp/object';
+import { callObject, isCallable, pyRepr, pyStr, pyTuple, toArray } from '../../interp/protocol';
+import { wrap } from '../array';
 import { toValue } from '../coerce';
-import { getIndex } from '../indexing';
-import { flatten, type TreeDef, treeDefRepr, unflatten } from '../pytree';
+import { flatten, type TreeDef, unflatten } from '../pytree';
+import { checkTreeAndAvals } from './control_checks';
 
-/** The control value as a Value (Python scalars become weak 0-d arrays). */
-function controlValue(o: PyObject): Value {
-  const v = toValue(o);
-  if (!v) throw typeError(`Pred type must be either boolean or number, got ${pyTuple([o]).items[0].cls.name}.`);
-  return v;
-}
-
-/** The number behind a concrete control value, or undefined when it is abstract (jit/vmap). */
-function concreteNumber(v: Value): number | undefined {
-  const c = concreteValue(v);
-  if (!c) return undefined;
-  const s = K.getScalar(c, 0);
-  return typeof s === 'object' ? s.re : Number(s);
-}
-
-function checkScalar(v: Value, what: string): void {
-  const a = avalOf(v);
-  if (a.shape.length !== 0) throw typeError(`${what} must be a scalar, got ${shortType(a)}.`);
-}
-
-/** Flattens a pytree of arrays into Values. */
-function flatValues(tree: PyObject, what: string): { def: TreeDef; values: Value[] } {
+/** The Values of a pytree's leaves; a leaf that is not an array raises JAX's TypeError. */
+export function flatValues(tree: PyObject): { def: TreeDef; values: Value[]; leaves: PyObject[] } {
   const { def, leaves } = flatten(tree);
-  return {
-    def,
-    values: leaves.map((l) => {
-      const v = toValue(l);
-      if (!v) throw typeError(`${what} must be a pytree of arrays, got a leaf of type ${l.cls.name}`);
-      return v;
-    }),
-  };
+  const values = leaves.map((l) => {
+    const v = toValue(l);
+    if (!v) throw typeError(`Value ${pyRepr(l)} with type ${pyRepr(l.cls)} is not a valid JAX type`);
+    return v;
+  });
+  return { def, values, leaves };
 }
 
-const sameType = (a: AVal, b: AVal) => a.dtype === b.dtype && a.shape.join() === b.shape.join();
+/** A Python function traced over flat Values: the staged jaxpr and its output structure. */
+export interface TracedFn {
+  staged: Staged;
+  outDef: TreeDef;
+}
 
-/** Branch outputs selected by `index` (int32 0-d, clamped), keeping one tree and type. */
-function selectBranches(index: Value, outs: PyObject[], what: string): PyObject {
-  const flats = outs.map((o) => flatValues(o, `${what} output`));
-  const def = flats[0].def;
-  for (const f of flats.slice(1)) {
-    if (treeDefRepr(f.def) !== treeDefRepr(def)) {
-      throw typeError(`${what} branch outputs must have the same pytree structure, got ${treeDefRepr(def)} and ${treeDefRepr(f.def)}.`);
-    }
-    f.values.forEach((v, i) => {
-      const a = avalOf(v);
-      const b = avalOf(flats[0].values[i]);
-      if (!sameType(a, b)) throw typeError(`${what} branches must have identical output types, got ${shortType(b)} and ${shortType(a)}.`);
-    });
+/** Traces `fn` called on `makeArgs(leaves)` at `avals` (one trace: its Python body runs once). */
+export function traceFn(fn: PyObject, avals: readonly AVal[], makeArgs: (leaves: PyObject[]) => PyObject[]): TracedFn {
+  let outDef: TreeDef = { kind: 'none' };
+  const staged = stage((xs) => {
+    const out = flatValues(callObject(fn, makeArgs(xs.map(wrap))));
+    outDef = out.def;
+    return out.values;
+  }, avals);
+  return { staged, outDef };
+}
+
+/** Python's `np.shape(x)` text: `(3,)`, `(2, 3)`. */
+const shapeText = (shape: readonly number[]) => (shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`);
+
+/** Applies the `operand=` keyword of the old calling convention. */
+function withOperandKeyword(operands: PyObject[], kwargs: Kwargs, fnName: string): PyObject[] {
+  for (const k of kwargs.keys()) if (k !== 'operand') throw typeError(`${fnName}() got an unexpected keyword argument '${k}'`);
+  const operand = kwargs.get('operand');
+  if (operand === undefined) return operands;
+  if (operands.length > 0) {
+    throw typeError(
+      `if 'operand' keyword is passed then no positional operands can be passed, got operand=${pyRepr(operand)} and positional operands ${pyRepr(pyTuple(operands))}`,
+    );
   }
-  const leaves = flats[0].values.map((_, i) => {
-    // A weak type survives only when every branch gives one (JAX promotes weak outputs).
-    const weak = flats.every((f) => avalOf(f.values[i]).weakType);
-    const vs = flats.map((f) => (avalOf(f.values[i]).weakType && !weak ? lax.convertElementType(f.values[i], avalOf(f.values[i]).dtype, false) : f.values[i]));
-    let out = vs[0];
-    for (let k = 1; k < vs.length; k++) out = lax.select(lax.ge(index, lax.scalarLike(index, k)), vs[k], out);
-    return wrap(out);
-  });
-  return unflatten(def, leaves);
+  return [operand];
 }
 
-const fnOf = (name: string, f: (args: PyObject[]) => PyObject) => new PyNativeFunction(name, (args) => f(args), `jax.lax.${name}`);
-
-export const cond = fnOf('cond', (args) => {
-  const [pred, onTrue, onFalse, ...operands] = args;
-  if (!onFalse) throw typeError('cond() missing required arguments: true_fun and false_fun');
-  const p = controlValue(pred);
-  checkScalar(p, 'Pred');
-  const known = concreteNumber(p);
-  if (known !== undefined) return callObject(known ? onTrue : onFalse, operands);
-  const index = lax.convertElementType(lax.ne(p, lax.scalarLike(p, 0)), 'int32', false);
-  return selectBranches(index, [callObject(onFalse, operands), callObject(onTrue, operands)], 'cond');
-});
-
-export const switchFn = fnOf('switch', (args) => {
-  const [index, branches, ...operands] = args;
-  const list = toArray(branches);
-  if (list.length === 0) throw valueError('Empty branch sequence');
-  const v = controlValue(index);
-  checkScalar(v, 'Branch index');
-  const known = concreteNumber(v);
-  if (known !== undefined) return callObject(list[Math.min(Math.max(Math.trunc(known), 0), list.length - 1)], operands);
-  const i = lax.clamp(lax.scalarLike(v, 0), v, lax.scalarLike(v, list.length - 1));
-  return selectBranches(lax.convertElementType(i, 'int32', false), list.map((b) => callObject(b, operands)), 'switch');
-});
-
-/** lax.while_loop(cond_fun, body_fun, init_val) on the `while` primitive. */
-function runWhile(condFun: PyObject, bodyFun: PyObject, init: PyObject): PyObject {
-  const { def, values } = flatValues(init, 'while_loop init_val');
-  const tree = (xs: Value[]) => unflatten(def, xs.map(wrap));
-  const cond = (xs: Value[]) => {
-    const p = toValue(callObject(condFun, [tree(xs)]));
-    const a = p && avalOf(p);
-    if (!p || !a || a.shape.length !== 0 || a.dtype !== 'bool') {
-      throw typeError(`cond_fun must return a boolean scalar, but got output type(s) [${a ? `ShapedArray(${shortType(a)})` : 'a non-array'}].`);
-    }
-    return [p];
-  };
-  const body = (xs: Value[]) => {
-    const out = flatValues(callObject(bodyFun, [tree(xs)]), 'while_loop body_fun output');
-    if (treeDefRepr(out.def) !== treeDefRepr(def)) {
-      throw typeError(`body_fun output and input must have the same pytree structure, got ${treeDefRepr(out.def)} and ${treeDefRepr(def)}.`);
-    }
-    out.values.forEach((v, i) => {
-      if (!sameType(avalOf(v), avalOf(xs[i]))) {
-        throw typeError(`body_fun output and input must have identical types, got ${shortType(avalOf(v))} and ${shortType(avalOf(xs[i]))}.`);
-      }
-    });
-    // A weakly typed init whose body output is strong is promoted (JAX's _promote_weak_typed_inputs).
-    return out.values.map((v, i) => (avalOf(xs[i]).weakType === avalOf(v).weakType ? v : lax.convertElementType(v, avalOf(v).dtype, avalOf(xs[i]).weakType)));
-  };
-  const outs = whileLoop(cond, body, values);
-  return tree(outs);
-}
-
-export const whileLoopFn = fnOf('while_loop', (args) => {
-  const [condFun, bodyFun, init] = args;
-  if (init === undefined) throw typeError("while_loop() missing required arguments: 'body_fun' and 'init_val'");
-  return runWhile(condFun, bodyFun, init);
-});
-
-const loopIndex = (i: number) => wrap(K.full('int32', [], i, true));
-
-export const foriLoop = fnOf('fori_loop', (args) => {
-  const [lower, upper, body, init] = args;
-  const lo = controlValue(lower);
-  const hi = controlValue(upper);
-  const l = concreteNumber(lo);
-  const h = concreteNumber(hi);
-  if (l !== undefined && h !== undefined) {
-    // Static trip count: JAX lowers to scan, which reverse mode differentiates.
-    let val = init;
-    for (let i = l; i < h; i++) val = callObject(body, [loopIndex(i), val]);
-    return val;
+/** Checks the traced branches against branch 0 and binds `cond`; outputs take branch 0's structure. */
+function finish(index: Value, traced: TracedFn[], operands: Value[], names: (i: number) => string): PyObject {
+  for (let i = 1; i < traced.length; i++) {
+    checkTreeAndAvals(names(0), traced[0].outDef, traced[0].staged.outAvals, names(i), traced[i].outDef, traced[i].staged.outAvals);
   }
-  // Dynamic bounds: a while loop over (i, upper, val), as JAX's fori_loop does.
-  const step = new PyNativeFunction('_fori_body', (xs) => {
-    const [i, u, val] = (xs[0] as PyTuple).items;
-    const iv = toValue(i)!;
-    return pyTuple([wrap(lax.add(iv, lax.scalarLike(iv, 1))), u, callObject(body, [i, val])]);
-  });
-  const test = new PyNativeFunction('_fori_cond', (xs) => {
-    const [i, u] = (xs[0] as PyTuple).items;
-    return wrap(lax.lt(toValue(i)!, toValue(u)!));
-  });
-  const [loVal, hiVal] = sameType(avalOf(lo), avalOf(hi)) ? [lo, hi] : [lax.convertElementType(lo, 'int32', false), lax.convertElementType(hi, 'int32', false)];
-  const out = runWhile(test, step, pyTuple([wrap(loVal), wrap(hiVal), init]));
-  return (out as PyTuple).items[2];
-});
-
-/** Stacks per-step pytrees along a new leading axis. */
-function stackTrees(trees: PyObject[]): PyObject {
-  const flats = trees.map((t) => flatten(t));
-  const def = flats[0].def;
-  const leaves = flats[0].leaves.map((_, k) => {
-    const vs = flats.map((f) => {
-      const v = toValue(f.leaves[k]);
-      if (!v) throw typeError('scan body outputs must be arrays');
-      return v;
-    });
-    const shape = avalOf(vs[0]).shape;
-    return wrap(lax.concatenate(vs.map((v) => lax.reshape(v, [1, ...shape])), 0));
-  });
-  return unflatten(def, leaves);
+  const outs = condOfStaged(index, traced.map((t) => t.staged), operands);
+  return unflatten(traced[0].outDef, outs.map(wrap));
 }
 
-export const scan = new PyNativeFunction(
-  'scan',
+function isSequence(o: PyObject): boolean {
+  return o instanceof PyList || o instanceof PyTuple || o instanceof PyStr;
+}
+
+/** The predicate as a boolean scalar Value, after JAX's checks on it. */
+function predicateOf(pred: PyObject): Value {
+  if (pred.cls.name === 'NoneType') throw typeError('cond predicate is None');
+  if (isSequence(pred)) throw typeError(`Pred must be a scalar, got ${pyStr(pred)} of type ${pyRepr(pred.cls)}`);
+  const v = toValue(pred);
+  if (!v) throw typeError(`Pred type must be either boolean or number, got ${pyStr(pred)}.`);
+  const a = avalOf(v);
+  if (a.shape.length !== 0) throw typeError(`Pred must be a scalar, got ${pyStr(pred)} of shape ${shapeText(a.shape)}.`);
+  const kind = DTYPES[a.dtype].kind;
+  if (kind === 'bool') return v;
+  if (kind === 'int' || kind === 'uint' || kind === 'float') return lax.ne(v, lax.scalarLike(v, 0));
+  throw typeError(`Pred type must be either boolean or number, got ${a.dtype}.`);
+}
+
+/** lax.cond(pred, true_fun, false_fun, *operands), and the old 5-argument form. */
+export const cond = new PyNativeFunction(
+  'cond',
   (args, kwargs) => {
-    const [f, init, xsArg] = args;
-    const xs = xsArg ?? kwargs.get('xs') ?? None;
-    const lengthArg = args[3] ?? kwargs.get('length');
-    const reverse = kwargs.has('reverse') && truthy(kwargs.get('reverse')!);
-    const flat = flatten(xs);
-    const lengths = flat.leaves.map((l) => avalOf(toValue(l)!).shape[0]);
-    let n = lengths[0];
-    if (lengthArg !== undefined && lengthArg !== None) n = toIndexNumber(lengthArg);
-    if (n === undefined) throw valueError('scan got no values to scan over and `length` not provided.');
-    if (lengths.some((d) => d !== n)) throw valueError(`scan got values with different leading axis sizes: ${lengths.join(', ')}.`);
-    let carry = init;
-    const ys: PyObject[] = new Array(n);
-    for (let step = 0; step < n; step++) {
-      const i = reverse ? n - 1 - step : step;
-      const x = unflatten(flat.def, flat.leaves.map((l) => wrap(getIndex((l instanceof JaxArray ? l.value : toValue(l)!), loopIndex(i)))));
-      const out = callObject(f, [carry, x]);
-      const items = out instanceof PyTuple ? out.items : [];
-      if (items.length !== 2) throw typeError('scan body function must return a pair (carry, y)');
-      carry = items[0];
-      ys[i] = items[1];
+    if (args.length === 5 && kwargs.size === 0) {
+      const [pred, trueOperand, trueFun, falseOperand, falseFun] = args;
+      if (!(isCallable(trueOperand) && isCallable(trueFun)) && isCallable(trueFun) && isCallable(falseFun)) {
+        // _cond_with_per_branch_args: each branch gets its own operand.
+        const pick = (k: number, f: PyObject) =>
+          new PyNativeFunction(f === trueFun ? 'true_fun' : 'false_fun', (xs) => callObject(f, [(xs[0] as PyTuple).items[k]]));
+        return condOf(pred, pick(0, trueFun), pick(1, falseFun), [pyTuple([trueOperand, falseOperand])]);
+      }
     }
-    const ysTree = n === 0 || flatten(ys[0]).leaves.length === 0 ? (n === 0 ? None : ys[0]) : stackTrees(ys);
-    return pyTuple([carry, ysTree]);
+    if (args.length < 3) {
+      const missing = ['pred', 'true_fun', 'false_fun'].slice(args.length).map((m) => `'${m}'`);
+      const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+      throw typeError(`_cond() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${list}`);
+    }
+    const [pred, trueFun, falseFun, ...operands] = args;
+    return condOf(pred, trueFun, falseFun, withOperandKeyword(operands, kwargs, '_cond'));
   },
-  'jax.lax.scan',
+  'jax.lax.cond',
 );
 
-export const mapFn = fnOf('map', (args) => {
-  const [f, xs] = args;
-  const flat = flatten(xs);
-  const n = avalOf(toValue(flat.leaves[0])!).shape[0];
-  const ys: PyObject[] = [];
-  for (let i = 0; i < n; i++) {
-    ys.push(callObject(f, [unflatten(flat.def, flat.leaves.map((l) => wrap(getIndex(toValue(l)!, loopIndex(i)))))]));
-  }
-  return stackTrees(ys);
-});
+function condOf(pred: PyObject, trueFun: PyObject, falseFun: PyObject, operands: PyObject[]): PyObject {
+  if (!(isCallable(trueFun) && isCallable(falseFun))) throw typeError('lax.cond: true_fun and false_fun arguments should be callable.');
+  const p = predicateOf(pred);
+  const ops = flatValues(pyTuple(operands));
+  const avals = ops.values.map(avalOf);
+  const call = (f: PyObject) => traceFn(f, avals, (leaves) => [...(unflatten(ops.def, leaves) as PyTuple).items]);
+  // JAX traces true_fun first; the primitive's branches are (false, true), index = int(pred).
+  const onTrue = call(trueFun);
+  const onFalse = call(falseFun);
+  checkTreeAndAvals('true_fun output', onTrue.outDef, onTrue.staged.outAvals, 'false_fun output', onFalse.outDef, onFalse.staged.outAvals);
+  const index = lax.convertElementType(p, 'int32', false);
+  const outs = condOfStaged(index, [onFalse.staged, onTrue.staged], ops.values);
+  return unflatten(onTrue.outDef, outs.map(wrap));
+}
 
+/** lax.switch(index, branches, *operands): the branch at the clamped index. */
+export const switchFn = new PyNativeFunction(
+  'switch',
+  (args, kwargs) => {
+    if (args.length < 2) {
+      const missing = ['index', 'branches'].slice(args.length).map((m) => `'${m}'`);
+      throw typeError(`switch() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${missing.join(' and ')}`);
+    }
+    const [indexArg, branchesArg, ...rest] = args;
+    const branches = toArray(branchesArg);
+    if (!branches.every(isCallable)) throw typeError('lax.switch: branches argument should be a sequence of callables.');
+    const operands = withOperandKeyword(rest, kwargs, 'switch');
+    const v = toValue(indexArg);
+    const shape = v ? avalOf(v).shape : isSequence(indexArg) ? [toArray(indexArg).length] : [];
+    if (shape.length !== 0) throw typeError(`Branch index must be scalar, got ${pyStr(indexArg)} of shape ${shapeText(shape)}.`);
+    if (!v) throw typeError(`Index type must be an integer, got ${pyStr(indexArg)}.`);
+    const dtype = canonicalizeDtype(avalOf(v).dtype);
+    const kind = DTYPES[dtype].kind;
+    if (kind !== 'int' && kind !== 'uint') throw typeError(`Index type must be an integer, got ${pyStr(indexArg)} as ${dtype}`);
+    if (branches.length === 0) throw valueError('Empty branch sequence');
+    if (branches.length === 1) return callObject(branches[0], operands);
+    const i32 = lax.convertElementType(v, 'int32', false);
+    const index = lax.clamp(lax.scalarLike(i32, 0), i32, lax.scalarLike(i32, branches.length - 1));
+    const ops = flatValues(pyTuple(operands));
+    const avals = ops.values.map(avalOf);
+    const traced = branches.map((b) => traceFn(b, avals, (leaves) => [...(unflatten(ops.def, leaves) as PyTuple).items]));
+    return finish(index, traced, ops.values, (i) => `branch ${i} output`);
+  },
+  'jax.lax.switch',
+);
+
+export { foriLoop, mapFn, scan, whileLoopFn } from './lax_loops';
