@@ -14,6 +14,7 @@ import { type BinaryOp, type CompareOp, NotImplementedSignal, type PyObject } fr
 import { pyInt, pyTuple } from '../interp/protocol';
 import { arrayBaseClass, JaxArray, wrap } from './array';
 import { installArrayApi } from './array_api';
+import { installNumpyMethods } from './numpy/methods';
 import { isArrayLike } from './coerce';
 import { dtypeObject } from './dtypes';
 import { getIndex } from './indexing';
@@ -228,6 +229,7 @@ export function installArrayMethods(): void {
     }
   };
   installArrayApi();
+  installNumpyMethods();
 }
 
 /**

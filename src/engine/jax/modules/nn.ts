@@ -12,6 +12,7 @@ import { promoteArgsInexact, broadcastTo } from '../promote';
 import { keptShape, reductionAxes } from '../numpy/axes';
 import { constLike, toBool } from '../numpy/ufuncs';
 import { arrayArg } from '../coerce';
+import { logsumexp, MORE_ACTIVATIONS } from '../numpy/nn_activations';
 
 function inexact(name: string, x: PyObject): Value {
   return promoteArgsInexact(name, [x])[0];
@@ -69,17 +70,7 @@ export function nnModule(): PyModule {
       const out = L.div(e, sumKept(e, axes, mask));
       return wrap(mask ? L.select(mask, out, constLike(out, 0)) : out);
     }),
-    fn('jax.nn', 'logsumexp', ['a', 'axis?', 'b?', 'keepdims?', 'return_sign?', 'where?'], (bd) => {
-      const x = inexact('logsumexp', bd.a);
-      const shape = avalOf(x).shape;
-      const axes = reductionAxes(bd.axis, shape.length);
-      const mx = shiftMax(x, axes, undefined);
-      const s = L.log(L.reduceSum(L.exp(L.sub(x, mx)), axes));
-      const mxReduced = L.reshape(L.slice(mx, shape.map(() => 0), keptShape(shape, axes)), shape.filter((_, i) => !axes.includes(i)));
-      const out = L.add(s, mxReduced);
-      const keep = !isNone(bd.keepdims) && truthy(bd.keepdims);
-      return wrap(keep ? L.reshape(out, keptShape(shape, axes)) : out);
-    }),
+    fn('jax.nn', 'logsumexp', ['a', 'axis?', 'b?', 'keepdims?', 'return_sign?', 'where?'], logsumexp),
     fn('jax.nn', 'tanh', ['x'], (b) => wrap(L.tanh(inexact('tanh', b.x)))),
     fn('jax.nn', 'silu', ['x'], (b) => {
       const x = inexact('silu', b.x);
@@ -125,6 +116,7 @@ export function nnModule(): PyModule {
       const lhs = L.broadcastInDim(x, shape, avalOf(x).shape.map((_, i) => i));
       return wrap(L.convertElementType(L.eq(lhs, classes), d, false));
     }),
+    ...MORE_ACTIVATIONS,
   ]);
   return m;
 }

@@ -4,10 +4,10 @@
 import { broadcastShapes, incompatibleShapesMessage } from '../../array/broadcast';
 import { avalOf, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
-import { valueError } from '../../errors';
+import { typeError, valueError } from '../../errors';
 import { PyNativeFunction, type PyObject } from '../../interp/object';
 import { pyInt, pyTuple, toIndexNumber, toPyFloat, truthy } from '../../interp/protocol';
-import { type Bound, fn, isNone, varFn } from '../args';
+import { type Bound, bindArgs, fn, isNone, varFn } from '../args';
 import { wrap } from '../array';
 import { arrayArg, arrayArgs } from '../coerce';
 import { dtypeArgument } from '../dtypes';
@@ -170,14 +170,37 @@ list.push(
   varFn(M, 'broadcast_arrays', [], (args) => pyTuple(broadcastAll(arrayArgs('broadcast_arrays', args)).map(W))),
 );
 
-def('sort', ['a', 'axis?'], (b) => {
-  const x = arrayArg('sort', b.a);
-  return W(lax.sort(x, normalizeAxis(int(b.axis, -1), avalOf(x).shape.length)));
-});
-def('argsort', ['a', 'axis?'], (b) => {
-  const x = arrayArg('argsort', b.a);
-  return W(lax.argsort(x, normalizeAxis(int(b.axis, -1), avalOf(x).shape.length), canonicalizeDtype('int64')));
-});
+// sort and argsort: axis defaults to -1, and an explicit axis=None sorts the flattened array, so
+// the binding must tell an omitted axis from None.
+const SORT = ['a', 'axis?', 'kind?', 'order?', 'stable?', 'descending?'];
+function sortLike(name: 'sort' | 'argsort', impl: (x: Value, axis: number, descending: boolean) => Value): PyNativeFunction {
+  return new PyNativeFunction(
+    name,
+    (args, kwargs) => {
+      // kind, order, stable and descending are keyword-only.
+      if (args.length > 2) throw typeError(`${name}() takes from 1 to 2 positional arguments but ${args.length} were given`);
+      const explicitAxis = args.length > 1 || kwargs.has('axis');
+      const b = bindArgs(name, args, kwargs, SORT);
+      if (!isNone(b.order)) throw valueError(`'order' argument to ${name} is not supported.`);
+      let x = arrayArg(name, b.a);
+      if (explicitAxis && isNone(b.axis)) x = S.ravel(x);
+      const axis = normalizeAxis(explicitAxis && !isNone(b.axis) ? toIndexNumber(b.axis) : -1, avalOf(x).shape.length);
+      return W(impl(x, axis, flag(b.descending)));
+    },
+    `${M}.${name}`,
+  );
+}
+list.push(sortLike('sort', (x, axis, descending) => lax.sort(x, axis, descending)));
+list.push(
+  sortLike('argsort', (x, axis, descending) => {
+    const index = canonicalizeDtype('int64');
+    if (!descending) return lax.argsort(x, axis, index);
+    // Stable descending order: sort the reversed array, then map positions back and reverse.
+    const n = avalOf(x).shape[axis];
+    const idx = lax.rev(lax.argsort(lax.rev(x, [axis]), axis, index), [axis]);
+    return lax.sub(U.constLike(idx, n - 1), idx);
+  }),
+);
 def('logaddexp', ['x1', 'x2'], (b) => {
   // max + log1p(exp(-|x1 - x2|)): stable for large arguments.
   const [x, y] = promoteArgsInexact('logaddexp', [b.x1, b.x2]);
