@@ -36,7 +36,7 @@ function runModule(interp: Interpreter, source: string): void {
 }
 
 /** An interpreter holding the loss and float32 inputs of size n; `call` runs value_and_grad. */
-function setUp(n: number): { call: () => PyObject; w: Float32Array; x: Float32Array; b: number } {
+export function setUp(n: number): { call: () => PyObject; w: Float32Array; x: Float32Array; b: number } {
   const w = inputs(n, 1);
   const x = inputs(n, 2);
   const b = 0.25;

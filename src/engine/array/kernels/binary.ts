@@ -11,6 +11,7 @@ import {
   binaryScalarLeft32, binaryScalarLeft64, binaryScalarRight32, binaryScalarRight64, binarySame32, binarySame64, isFastBinary,
 } from './floatLoops';
 import { nextafterFn } from './nextafter';
+import { uniformValue } from './uniform';
 import { broadcastIndexMap, intBits, intRange, isComplexDtype, sameShape, storeRounder } from './util';
 
 export type BinaryKernel =
@@ -128,21 +129,24 @@ function realBinaryFn(op: BinaryKernel, d: DType): Fn2 {
  *  `op` or the layout has none (the general loop below then runs). */
 function fastBinary(op: BinaryKernel, x: NDArray, y: NDArray, o: NDArray['data'], n: number): boolean {
   if (!isFastBinary(op) || n === 0) return false;
-  const xs = x.size;
-  const ys = y.size;
+  // An operand holding one value everywhere (a shared uniform buffer) is read as a scalar.
+  const ux = uniformValue(x);
+  const uy = ux === undefined ? uniformValue(y) : undefined;
+  const xs = ux === undefined ? x.size : 1;
+  const ys = uy === undefined ? y.size : 1;
   const a = x.data;
   const b = y.data;
   if (a instanceof Float32Array && b instanceof Float32Array && o instanceof Float32Array) {
     if (xs === n && ys === n) binarySame32(op, a, b, o);
-    else if (xs === 1 && ys === n) binaryScalarLeft32(op, a[0], b, o);
-    else if (ys === 1 && xs === n) binaryScalarRight32(op, a, b[0], o);
+    else if (xs === 1 && ys === n) binaryScalarLeft32(op, ux ?? a[0], b, o);
+    else if (ys === 1 && xs === n) binaryScalarRight32(op, a, uy ?? b[0], o);
     else return false;
     return true;
   }
   if (a instanceof Float64Array && b instanceof Float64Array && o instanceof Float64Array) {
     if (xs === n && ys === n) binarySame64(op, a, b, o);
-    else if (xs === 1 && ys === n) binaryScalarLeft64(op, a[0], b, o);
-    else if (ys === 1 && xs === n) binaryScalarRight64(op, a, b[0], o);
+    else if (xs === 1 && ys === n) binaryScalarLeft64(op, ux ?? a[0], b, o);
+    else if (ys === 1 && xs === n) binaryScalarRight64(op, a, uy ?? b[0], o);
     else return false;
     return true;
   }

@@ -11,6 +11,7 @@
 // shape; the rule then binds its unfused chain, which handles every other case (and tracers).
 
 import { NDArray } from '../ndarray';
+import { uniformValue } from './uniform';
 import { sameShape } from './util';
 
 /** The operands' common storage when a fused loop applies to them. */
@@ -62,8 +63,15 @@ export function squareDerivative(g: NDArray, x: NDArray): NDArray | null {
   const kind = fusable(g, x);
   if (kind === null) return null;
   const out = NDArray.zeros(g.dtype, g.shape, g.weakType && x.weakType);
-  if (kind === 'float32') squareDerivative32(g.data as Float32Array, x.data as Float32Array, out.data as Float32Array);
-  else squareDerivative64(g.data as Float64Array, x.data as Float64Array, out.data as Float64Array);
+  // The cotangent of a sum is one value everywhere: then read it once, not per element.
+  const s = uniformValue(g);
+  if (kind === 'float32') {
+    if (s === undefined) squareDerivative32(g.data as Float32Array, x.data as Float32Array, out.data as Float32Array);
+    else squareDerivativeScalar32(s, x.data as Float32Array, out.data as Float32Array);
+  } else {
+    if (s === undefined) squareDerivative64(g.data as Float64Array, x.data as Float64Array, out.data as Float64Array);
+    else squareDerivativeScalar64(s, x.data as Float64Array, out.data as Float64Array);
+  }
   return out;
 }
 
@@ -73,7 +81,18 @@ function squareDerivative32(g: Float32Array, x: Float32Array, o: Float32Array): 
   for (let i = 0; i < n; i++) o[i] = g[i] * f(2 * x[i]);
 }
 
+function squareDerivativeScalar32(g: number, x: Float32Array, o: Float32Array): void {
+  const n = o.length;
+  const f = Math.fround;
+  for (let i = 0; i < n; i++) o[i] = g * f(2 * x[i]);
+}
+
 function squareDerivative64(g: Float64Array, x: Float64Array, o: Float64Array): void {
   const n = o.length;
   for (let i = 0; i < n; i++) o[i] = g[i] * (2 * x[i]);
+}
+
+function squareDerivativeScalar64(g: number, x: Float64Array, o: Float64Array): void {
+  const n = o.length;
+  for (let i = 0; i < n; i++) o[i] = g * (2 * x[i]);
 }

@@ -5,6 +5,7 @@
 import { typeError, valueError } from '../../errors';
 import { pythonShape } from '../broadcast';
 import { NDArray, type Shape, sizeOf } from '../ndarray';
+import { uniformArray } from './uniform';
 import { broadcastIndexMap, gatherByMap, isComplexDtype, stridedIndexMap, stridesOf } from './util';
 
 /** Output axis i is input axis permutation[i]. */
@@ -30,11 +31,8 @@ export function reshape(x: NDArray, shape: Shape): NDArray {
 export function broadcastInDim(x: NDArray, shape: Shape, broadcastDimensions: readonly number[]): NDArray {
   if (x.ndim === shape.length && x.shape.every((d, i) => d === shape[i])) return x;
   const n = sizeOf(shape);
-  if (x.size === 1 && !isComplexDtype(x.dtype)) {
-    const out = NDArray.zeros(x.dtype, shape, x.weakType);
-    out.data.fill(x.data[0]);
-    return out;
-  }
+  // One value everywhere (the cotangent of a sum, say): large ones share a filled buffer.
+  if (x.size === 1 && !isComplexDtype(x.dtype)) return uniformArray(x.dtype, shape, x.data[0], x.weakType);
   if (n === 0) return NDArray.zeros(x.dtype, shape, x.weakType);
   return gatherByMap(x, shape, broadcastIndexMap(x.shape, shape, broadcastDimensions));
 }
