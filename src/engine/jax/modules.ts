@@ -8,6 +8,7 @@ import { jaxModule } from './modules/jax';
 import { laxModule } from './modules/lax';
 import { nnModule } from './modules/nn';
 import { linalgModule, numpyModule } from './modules/numpy';
+import { randomModule } from './modules/random';
 import { treeUtilModule } from './modules/tree_util';
 
 export type ModuleRegistry = Map<string, () => PyModule>;
@@ -31,6 +32,7 @@ export function jaxModules(): ModuleRegistry {
     ['jax.lax', () => laxModule()],
     ['jax.nn', () => nnModule()],
     ['jax.tree_util', () => treeUtilModule()],
+    ['jax.random', randomModule],
   ];
   const registry: ModuleRegistry = new Map(factories.map(([n, f]) => [n, once(n, f)]));
   function get(n: string): PyModule {

@@ -20,7 +20,7 @@ const configClass = new PyClass('Config', [objectClass], 'jax._src.config');
 const KNOWN_OPTIONS = new Set([
   'jax_enable_x64', 'jax_platform_name', 'jax_platforms', 'jax_debug_nans', 'jax_debug_infs', 'jax_disable_jit',
   'jax_numpy_rank_promotion', 'jax_default_matmul_precision', 'jax_log_compiles', 'jax_check_static_indices',
-  'jax_traceback_filtering', 'jax_numpy_dtype_promotion', 'jax_default_device',
+  'jax_traceback_filtering', 'jax_numpy_dtype_promotion', 'jax_default_device', 'jax_threefry_partitionable',
 ]);
 
 class Config extends PyObject {
@@ -68,6 +68,7 @@ export function jaxModule(get: (n: string) => PyModule): PyModule {
   m.attrs.set('lax', get('jax.lax'));
   m.attrs.set('nn', get('jax.nn'));
   m.attrs.set('tree_util', get('jax.tree_util'));
+  m.attrs.set('random', get('jax.random'));
   m.attrs.set('stop_gradient', fn('jax.lax', 'stop_gradient', ['x'], (b) => stopGradientTree(b.x)));
   return m;
 }
