@@ -106,8 +106,24 @@ function indexKeys(self: KeyArray, idx: PyObject): KeyArray {
   return new KeyArray(getIndex(self.value, idx));
 }
 
-function notForKeys(what: string): PyError {
-  return typeError(`${what} does not accept dtype ${KEY_DTYPE_NAME}. Accepted dtypes are subtypes of number, bool.`);
+/** lax's names of the primitives Python's operators reach (for the dtype error of key + key). */
+const LAX_NAMES: Record<string, string> = {
+  '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '//': 'div', '%': 'rem', '**': 'pow', '@': 'dot_general',
+  '&': 'and', '|': 'or', '^': 'xor', '<<': 'shift_left', '>>': 'shift_right_arithmetic',
+  '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge',
+};
+
+/** lax's operand check on a key: `add does not accept dtype key<fry> at position 0. ...`. */
+function laxRefuses(name: string): PyError {
+  return typeError(
+    `${name} does not accept dtype ${KEY_DTYPE_NAME} at position 0. Accepted dtypes at position 0 are subtypes of integer, floating, complexfloating.`,
+  );
+}
+
+/** Arithmetic between a key and anything else fails in dtype promotion, before lax. */
+function binaryOnKeys(op: string, other: PyObject): never {
+  if (other instanceof KeyArray) throw laxRefuses(LAX_NAMES[op] ?? op);
+  throw valueError(`dtype=${KEY_DTYPE_NAME} is not a valid dtype for JAX type promotion.`);
 }
 
 const s = keyArrayClass.slots;
@@ -145,17 +161,13 @@ s.iter = (self) => {
   };
 };
 s.getitem = (self, idx) => indexKeys(self as KeyArray, idx);
-s.binary = () => {
-  throw notForKeys('arithmetic');
-};
-s.rbinary = () => {
-  throw notForKeys('arithmetic');
-};
-s.unary = () => {
-  throw notForKeys('arithmetic');
+s.binary = (op, _self, other) => binaryOnKeys(op, other);
+s.rbinary = (op, _self, other) => binaryOnKeys(op, other);
+s.unary = (op) => {
+  throw laxRefuses(op === '-' ? 'neg' : op === '~' ? 'not' : 'positive');
 };
 s.compare = (op: CompareOp, self, other) => {
-  if ((op !== '==' && op !== '!=') || !(other instanceof KeyArray)) throw notForKeys('comparison');
+  if ((op !== '==' && op !== '!=') || !(other instanceof KeyArray)) binaryOnKeys(op, other);
   const a = (self as KeyArray).value;
   const b = other.value;
   const rank = avalOf(a).shape.length;
