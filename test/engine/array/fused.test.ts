@@ -3,7 +3,7 @@
 // unfused chain of primitives do: one rounding per operation), and the unfused chain of this
 // engine's own kernels in lax's order, which the fused loop must reproduce exactly.
 import * as assert from 'node:assert/strict';
-import { binary, squareDerivative, tanhDerivative, unary } from '../../../src/engine/array/kernels';
+import { binary, logisticDerivative, squareDerivative, tanhDerivative, unary } from '../../../src/engine/array/kernels';
 import { NDArray } from '../../../src/engine/array/ndarray';
 
 type FloatDtype = 'float32' | 'float64';
@@ -51,6 +51,16 @@ describe('array kernels: fused derivative loops', () => {
       assert.deepEqual(got.shape, [500]);
     });
 
+    it(`${dtype}: logistic's g·(y·(1 − y)) rounds after each operation`, () => {
+      const g = sample(500, dtype, 7);
+      const y = unary('logistic', sample(500, dtype, 8));
+      const expected = Array.from(g.data, (gi, i) => r(gi * r(y.data[i] * r(1 - y.data[i]))));
+      const got = logisticDerivative(g, y)!;
+      sameBits(got, expected, 'scalar reference');
+      // the unfused chain in lax's order: mul(g, mul(y, sub(1, y)))
+      sameBits(got, binary('mul', g, binary('mul', y, binary('sub', scalar(dtype, 1), y))).data, 'unfused chain');
+    });
+
     it(`${dtype}: x**2's g·(2·x) rounds after each product (2·x overflows to inf as in float32)`, () => {
       const g = sample(500, dtype, 5);
       const x = sample(500, dtype, 6);
@@ -68,6 +78,7 @@ describe('array kernels: fused derivative loops', () => {
     for (const [gw, yw] of [[false, false], [true, false], [false, true], [true, true]]) {
       assert.equal(tanhDerivative(sample(4, 'float32', 1, gw), sample(4, 'float32', 2, yw))!.weakType, gw && yw);
       assert.equal(squareDerivative(sample(4, 'float32', 1, gw), sample(4, 'float32', 2, yw))!.weakType, gw && yw);
+      assert.equal(logisticDerivative(sample(4, 'float32', 1, gw), sample(4, 'float32', 2, yw))!.weakType, gw && yw);
     }
   });
 

@@ -1,6 +1,6 @@
-// Rules whose derivative runs as one fused loop on concrete arrays (tanh, integer_pow by 2,
-// square) give bit-identical results to their unfused chain of primitives. The oracle for the
-// chain: the same rule evaluated under jit, where the operands are tracers, so the rule binds
+// Rules whose derivative runs as one fused loop on concrete arrays (tanh, logistic,
+// integer_pow by 2, square) give bit-identical results to their unfused chain of primitives.
+// The oracle for the chain: the same rule evaluated under jit, where the operands are tracers, so the rule binds
 // mul/add/sub one by one (one float32 rounding per primitive, as XLA on CPU); and for a few
 // points, lax's rule written out with Math.fround per operation.
 import * as assert from 'node:assert/strict';
@@ -38,6 +38,7 @@ function sameBits(a: Value, b: Value, what: string): void {
 
 const CASES: [string, (x: Value) => Value][] = [
   ['tanh', (x) => lax.tanh(x)],
+  ['logistic', (x) => lax.logistic(x)],
   ['integer_pow 2', (x) => lax.integerPow(x, 2)],
   ['square', (x) => lax.square(x)],
   ['sum(tanh(x)**2)', (x) => lax.reduceSum(lax.integerPow(lax.tanh(x), 2), [0])],
@@ -56,6 +57,13 @@ describe('autodiff: fused derivative rules equal their unfused chain bit for bit
       sameBits(forward([x, ct])[0], jit(forward)([x, ct])[0], `${name} jvp`);
     });
   }
+
+  it('the gradient of a sum over 5000 elements (a shared uniform cotangent) equals the traced chain', () => {
+    const big = spread(5000, 13);
+    const f = (v: Value) => lax.reduceSum(lax.integerPow(lax.logistic(lax.tanh(v)), 2), [0]);
+    const eager = (xs: Value[]) => vjp((ys) => ({ outs: [f(ys[0])] }), xs).pullback([K.full('float32', [], 0.75)]);
+    sameBits(eager([big])[0], jit(eager)([big])[0], 'grad of sum');
+  });
 
   it("tanh's vjp is lax's mul(add(g, mul(g, y)), sub(1, y)) with a float32 rounding per operation", () => {
     const xs = f32([0.5, -1.25, 3, 1e-3]);

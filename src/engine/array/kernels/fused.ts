@@ -1,4 +1,5 @@
-// Fused loops for the derivative rules every reverse pass of a typical loss runs: one pass over
+// Fused loops for the derivative rules every reverse pass of a typical loss runs (tanh,
+// logistic, x**2): one pass over
 // the arrays instead of one pass (and one full-size temporary) per primitive of the rule.
 //
 // Each loop is exact, not an approximation: it performs the unfused rule's operations in the
@@ -52,6 +53,36 @@ function tanhDerivative64(g: Float64Array, y: Float64Array, o: Float64Array): vo
     const gi = g[i];
     const yi = y[i];
     o[i] = (gi + gi * yi) * (1 - yi);
+  }
+}
+
+/**
+ * logistic's derivative map g -> g·(y·(1 − y)), y = logistic(x): lax's rule
+ * mul(g, mul(y, sub(1, y))), rounded after each of its three operations.
+ */
+export function logisticDerivative(g: NDArray, y: NDArray): NDArray | null {
+  const kind = fusable(g, y);
+  if (kind === null) return null;
+  const out = NDArray.zeros(g.dtype, g.shape, g.weakType && y.weakType);
+  if (kind === 'float32') logisticDerivative32(g.data as Float32Array, y.data as Float32Array, out.data as Float32Array);
+  else logisticDerivative64(g.data as Float64Array, y.data as Float64Array, out.data as Float64Array);
+  return out;
+}
+
+function logisticDerivative32(g: Float32Array, y: Float32Array, o: Float32Array): void {
+  const n = o.length;
+  const f = Math.fround;
+  for (let i = 0; i < n; i++) {
+    const yi = y[i];
+    o[i] = g[i] * f(yi * f(1 - yi));
+  }
+}
+
+function logisticDerivative64(g: Float64Array, y: Float64Array, o: Float64Array): void {
+  const n = o.length;
+  for (let i = 0; i < n; i++) {
+    const yi = y[i];
+    o[i] = g[i] * (yi * (1 - yi));
   }
 }
 

@@ -16,13 +16,13 @@
 // - The hot float32/float64 loops (arithmetic, common unary functions, x**2, sums) live in
 //   floatLoops.ts, one monomorphic copy per storage type: V8 runs a typed-array loop that has
 //   seen both Float32Array and Float64Array 2-3× slower.
-// - fused.ts: one-pass loops for hot derivative rules (tanh's, x**2's), rounding after every
+// - fused.ts: one-pass loops for hot derivative rules (tanh's, logistic's, x**2's), rounding after every
 //   operation exactly as the unfused chain of primitives does, so results are bit-identical.
 
 export { type UnaryKernel, unary } from './unary';
 export { type BinaryKernel, binary } from './binary';
 export { integerPow } from './power';
-export { squareDerivative, tanhDerivative } from './fused';
+export { logisticDerivative, squareDerivative, tanhDerivative } from './fused';
 export { clamp, select } from './ternary';
 export { convert, full, fromNested, getScalar, iota, type Scalar, toNested } from './convert';
 export { argReduce, cumulative, reduce, type ReduceKernel } from './reduce';

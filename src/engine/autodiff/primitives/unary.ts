@@ -98,7 +98,8 @@ export const UNARY_RULES: { [P in UnaryPrimitive]: PrimitiveRules<Record<string,
   }),
   logistic: unaryRules('logistic', {
     accept: INEXACT,
-    jvp: (g, _x, ans) => lax.mul(g, lax.mul(ans, lax.sub(c(ans, 1), ans))),
+    jvp: (g, _x, ans) =>
+      fusedOnArrays(K.logisticDerivative, g, ans) ?? lax.mul(g, lax.mul(ans, lax.sub(c(ans, 1), ans))),
   }),
   sin: unaryRules('sin', { accept: INEXACT, jvp: (g, x) => lax.mul(g, lax.cos(x)) }),
   cos: unaryRules('cos', { accept: INEXACT, jvp: (g, x) => lax.neg(lax.mul(g, lax.sin(x))) }),
