@@ -135,4 +135,11 @@ describe('fori_loop and lax.map on scan', () => {
     assert.deepEqual(run(src).output.map((s) => s.trim()).filter(Boolean), ['g']);
     assert.equal(repr('jax.grad(lambda x: lax.map(jnp.sin, x).sum())(jnp.zeros(2))'), 'Array([1., 1.], dtype=float32)');
   });
+
+  it('lax.map with batch_size runs vmap(f) on batches and on the remainder (the docstring\'s example)', () => {
+    const src = "def f(x):\n    print('inner shape:', x.shape)\n    return x + 1\ny = lax.map(f, jnp.ones((10, 3, 4)), batch_size=3)\ny.shape\n";
+    assert.equal(repr(src), '(10, 3, 4)');
+    assert.deepEqual(run(src).output.join('').split('inner shape:').length - 1, 2);
+    assert.equal(repr('lax.map(lambda x: x * 2, jnp.arange(7.0), batch_size=2)'), 'Array([ 0.,  2.,  4.,  6.,  8., 10., 12.], dtype=float32)');
+  });
 });

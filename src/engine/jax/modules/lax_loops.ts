@@ -18,6 +18,7 @@ import { scanOfStaged } from '../../autodiff/primitives/loops';
 import { PyError, typeError, valueError } from '../../errors';
 import { None, PyBool, PyNativeFunction, type PyObject, PyTuple } from '../../interp/object';
 import { callObject, isCallable, pyInt, pyStr, pyTuple, toIndexNumber, truthy } from '../../interp/protocol';
+import { vmapCall } from '../api/vmap';
 import { bindArgs } from '../args';
 import { JaxArray, wrap } from '../array';
 import { toValue } from '../coerce';
@@ -218,15 +219,43 @@ export const foriLoop = new PyNativeFunction(
   'jax.lax.fori_loop',
 );
 
-/** lax.map(f, xs): a scan with an empty carry. */
+/** lax.map(f, xs): a scan with an empty carry (with batch_size: a scan of vmap(f) over batches). */
 export const mapFn = new PyNativeFunction(
   'map',
   (args, kwargs) => {
     const b = bindArgs('map', args, kwargs, ['f', 'xs', 'batch_size?']);
-    if (b.batch_size !== None) throw new PyError('NotImplementedError', 'lax.map with batch_size is not supported by Grad Lens yet');
+    if (b.batch_size !== None) return batchedMap(b.f, b.xs, toIndexNumber(b.batch_size));
     const g = new PyNativeFunction('<lambda>', (xs) => pyTuple([pyTuple([]), callObject(b.f, [xs[1]])]));
     const out = scanOf(g, pyTuple([]), b.xs, { length: None, reverse: false, unroll: None }) as PyTuple;
     return out.items[1];
   },
   'jax.lax.map',
 );
+
+/**
+ * JAX's `map` with `batch_size`: whole batches go through a scan of vmap(f), the remainder
+ * through vmap(f) directly (so f is traced twice), and the results are concatenated.
+ */
+function batchedMap(f: PyObject, xs: PyObject, batchSize: number): PyObject {
+  const { def, values } = flatValues(xs);
+  const batched = vmapCall([f], new Map());
+  const whole = values.map((v) => {
+    const s = avalOf(v).shape;
+    const n = Math.floor(s[0] / batchSize) * batchSize;
+    const head = lax.slice(v, s.map((_, d) => 0), s.map((m, d) => (d === 0 ? n : m)));
+    const tail = lax.slice(v, s.map((_, d) => (d === 0 ? n : 0)), s);
+    return { batches: lax.reshape(head, [n / batchSize, batchSize, ...s.slice(1)]), tail };
+  });
+  const g = new PyNativeFunction('<lambda>', (a) => pyTuple([pyTuple([]), callObject(batched, [a[1]])]));
+  const scanned = scanOf(g, pyTuple([]), unflatten(def, whole.map((w) => wrap(w.batches))), { length: None, reverse: false, unroll: None }) as PyTuple;
+  const rest = callObject(batched, [unflatten(def, whole.map((w) => wrap(w.tail)))]);
+  const ys = flatValues(scanned.items[1]);
+  const restValues = flatValues(rest).values;
+  return unflatten(
+    ys.def,
+    ys.values.map((y, i) => {
+      const s = avalOf(y).shape;
+      return wrap(lax.concatenate([lax.reshape(y, [s[0] * s[1], ...s.slice(2)]), restValues[i]], 0));
+    }),
+  );
+}
