@@ -15,6 +15,15 @@ export interface Limits {
   maxArrayElements: number;
   /** Python call depth. */
   maxDepth: number;
+  /** Items that built-ins and loops draw from iterators in one top-level statement: bounds the
+   *  time of `sorted(range(10**9))`, which takes no interpreter steps. */
+  maxIterations: number;
+  /** Items in one list, tuple, set or dict, characters in one str: a single JS allocation this
+   *  large could exceed the worker's heap cap in one step, which V8 cannot recover from. */
+  maxContainerItems: number;
+  /** List/tuple/str items that large operations (repetition, concatenation, collecting an
+   *  iterator) materialise over the whole run. */
+  maxTotalItems: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -22,6 +31,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxTotalElements: 100_000_000,
   maxArrayElements: 50_000_000,
   maxDepth: 200,
+  maxIterations: 10_000_000,
+  maxContainerItems: 10_000_000,
+  maxTotalItems: 100_000_000,
 };
 
 export interface EmittedWarning {
@@ -36,7 +48,9 @@ export class RunContext {
   readonly fileName: string;
   readonly limits: Limits;
   steps = 0;
+  iterations = 0;
   totalElements = 0;
+  totalItems = 0;
   readonly warnings: EmittedWarning[] = [];
 
   constructor(options: { x64?: boolean; limits?: Partial<Limits>; fileName?: string } = {}) {
@@ -53,6 +67,7 @@ export class RunContext {
    *  rest of the file down with it. (Elements stay counted over the whole run: they are memory.) */
   startStatement(): void {
     this.steps = 0;
+    this.iterations = 0;
   }
 
   /** Called by the interpreter once per statement/call. */
@@ -61,6 +76,34 @@ export class RunContext {
       throw new PyError(
         'BudgetExceeded',
         `Grad Lens stopped this code after ${this.limits.maxSteps.toLocaleString('en-US')} steps: does a loop run forever?`,
+      );
+    }
+  }
+
+  /** Called for every item drawn from a Python iterator. */
+  iterate(): void {
+    if (++this.iterations > this.limits.maxIterations) {
+      throw new PyError(
+        'BudgetExceeded',
+        `Grad Lens stopped this code after it iterated over ${this.limits.maxIterations.toLocaleString('en-US')} items: does it loop over something huge?`,
+      );
+    }
+  }
+
+  /** Called before building a Python container (or str) of `n` items. */
+  allocateItems(n: number, what: string, max = this.limits.maxContainerItems): void {
+    if (n > max) {
+      const unit = what === 'str' ? 'characters' : 'items';
+      throw new PyError(
+        'BudgetExceeded',
+        `Grad Lens does not build a ${what} of ${n.toLocaleString('en-US')} ${unit} (the limit is ${max.toLocaleString('en-US')} in one ${what})`,
+      );
+    }
+    this.totalItems += n;
+    if (this.totalItems > this.limits.maxTotalItems) {
+      throw new PyError(
+        'BudgetExceeded',
+        `Grad Lens stopped this code after it built lists, tuples and strings of ${this.limits.maxTotalItems.toLocaleString('en-US')} items in total`,
       );
     }
   }

@@ -51,8 +51,9 @@ function run(request: CheckRequest): void {
     // In the editor the user's budget is wall-clock time (gradlens.timeoutMs, enforced by the host
     // terminating this thread), so the step budget is lifted: otherwise a long loop would stop at
     // a step count that depends on the machine's speed rather than at the time the user chose.
-    // The element budgets stay: they protect memory, which a timeout does not.
-    limits: { maxSteps: Number.MAX_SAFE_INTEGER },
+    // The same holds for the iteration budget (items drawn by built-ins such as `sorted`). The
+    // element and container budgets stay: they protect memory, which a timeout does not.
+    limits: { maxSteps: Number.MAX_SAFE_INTEGER, maxIterations: Number.MAX_SAFE_INTEGER },
     onStatement: (range) => post({ kind: 'progress', id: request.id, range }),
   };
   const base = { id: request.id, uri: request.uri, version: request.version };

@@ -97,17 +97,23 @@ export abstract class ExpressionEvaluator {
     return this.tracebacks.get(err) ?? [];
   }
 
-  /** Converts a JS stack overflow into Python's RecursionError; other errors pass through. */
+  /**
+   * Converts a JS stack overflow into Python's RecursionError and a JS allocation too large for
+   * the engine (a string or array past V8's length limit) into Python's MemoryError, CPython's
+   * answer when an object cannot be allocated; other errors pass through.
+   */
   static asPyError(e: unknown): unknown {
     if (!(e instanceof RangeError)) return e;
     // Near the stack limit even this check may overflow: then the outer frame converts it.
-    let stack = true;
+    let message = 'call stack';
     try {
-      stack = e.message.includes('call stack');
+      message = e.message;
     } catch {
-      // keep `stack`: an overflow while checking is itself a stack overflow
+      // keep 'call stack': an overflow while reading the message is itself a stack overflow
     }
-    return stack ? new PyError('RecursionError', 'maximum recursion depth exceeded') : e;
+    if (message.includes('call stack')) return new PyError('RecursionError', 'maximum recursion depth exceeded');
+    if (/Invalid (string|array|typed array) length|allocation failed/i.test(message)) return new PyError('MemoryError', '');
+    return e;
   }
 
   /** Zero-argument `super()` in the innermost running method. */
@@ -334,7 +340,11 @@ export abstract class ExpressionEvaluator {
       if (x.kind === 'Starred') {
         const v = this.eval(x.value, scope);
         if (!isIterable(v)) throw typeError(`Value after * must be an iterable, not ${v.cls.name}`);
-        for (const item of iterate(v)) out.push(item);
+        const ctx = runContext();
+        for (const item of iterate(v)) {
+          if (out.length === ctx.limits.maxContainerItems) ctx.allocateItems(out.length + 1, 'list');
+          out.push(item);
+        }
       } else {
         out.push(this.eval(x, scope));
       }
@@ -396,40 +406,51 @@ export abstract class ExpressionEvaluator {
     return out;
   }
 
-  /** Comprehensions run in their own scope; the first iterable is evaluated outside it. */
+  /**
+   * Comprehensions run in their own scope; the first iterable is evaluated outside it. A
+   * generator expression is lazy, as in Python: `any(x > 2 for x in range(10**12))` stops at
+   * the fourth item, and side effects happen in the order the consumer draws.
+   */
   private comprehension(e: ExprOf<'Comprehension'> | ExprOf<'DictComprehension'>, scope: Scope): PyObject {
     const info = comprehensionScopeInfo(e);
     const inner = new Scope(info, scope.closureScope, this.globals, false, scope.owner);
     const firstIter = this.eval(e.generators[0].iter, scope);
-    const results: PyObject[] = [];
-    const dict = e.kind === 'DictComprehension' ? new PyDict() : null;
-    const loop = (level: number, iterable: PyObject): void => {
-      const g = e.generators[level];
-      for (const item of iterate(iterable)) {
-        runContext().step();
-        this.assign(g.target, item, inner);
-        if (!g.ifs.every((c) => this.truth(c, inner))) continue;
-        if (level + 1 < e.generators.length) {
-          loop(level + 1, this.eval(e.generators[level + 1].iter, inner));
-        } else if (dict) {
-          const d = e as ExprOf<'DictComprehension'>;
-          const k = this.eval(d.key, inner);
-          dictPut(dict, k, this.eval(d.value, inner));
-        } else {
-          results.push(this.eval((e as ExprOf<'Comprehension'>).elt, inner));
-        }
+    if (e.kind === 'DictComprehension') {
+      const dict = new PyDict();
+      for (const [k, v] of this.comprehensionItems(e, inner, 0, firstIter, () => [this.eval(e.key, inner), this.eval(e.value, inner)] as const)) {
+        dictPut(dict, k, v);
       }
-    };
-    loop(0, firstIter);
-    if (dict) return dict;
-    switch ((e as ExprOf<'Comprehension'>).type) {
-      case 'list':
-        return new PyList(results);
-      case 'set':
-        return makeSet(results);
-      default:
-        // Generator expressions are evaluated eagerly; the result iterates once, like a generator.
-        return new PyIterator(results[Symbol.iterator]());
+      return dict;
+    }
+    const items = this.comprehensionItems(e, inner, 0, firstIter, () => this.eval(e.elt, inner));
+    if (e.type === 'gen') return new PyIterator(items);
+    const ctx = runContext();
+    const results: PyObject[] = [];
+    for (const x of items) {
+      if (results.length === ctx.limits.maxContainerItems) ctx.allocateItems(results.length + 1, e.type);
+      results.push(x);
+    }
+    return e.type === 'list' ? new PyList(results) : makeSet(results);
+  }
+
+  /** The comprehension's values in order: nested `for`s and their `if`s, one step per item. */
+  private *comprehensionItems<T>(
+    e: ExprOf<'Comprehension'> | ExprOf<'DictComprehension'>,
+    inner: Scope,
+    level: number,
+    iterable: PyObject,
+    element: () => T,
+  ): Generator<T, void, undefined> {
+    const g = e.generators[level];
+    for (const item of iterate(iterable)) {
+      runContext().step();
+      this.assign(g.target, item, inner);
+      if (!g.ifs.every((c) => this.truth(c, inner))) continue;
+      if (level + 1 < e.generators.length) {
+        yield* this.comprehensionItems(e, inner, level + 1, this.eval(e.generators[level + 1].iter, inner), element);
+      } else {
+        yield element();
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 // Python's format-spec mini-language for int, float and str (`format(x, spec)`, f-strings).
 // [[fill]align][sign][z][#][0][width][grouping][.precision][type]
 
+import { runContext } from '../context';
 import { PyError, valueError } from '../errors';
 import { floatRepr, positional } from './floatRepr';
 
@@ -22,6 +23,8 @@ const SPEC_RE = /^(?:(.)?([<>^=]))?([+\- ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))
 export function parseSpec(spec: string): FormatSpec {
   const m = SPEC_RE.exec(spec);
   if (!m) throw valueError('Invalid format specifier');
+  // A width or precision is a string of that many characters: `f"{1:>1000000000}"`.
+  for (const digits of [m[7], m[9]]) if (digits !== undefined && digits.length > 5) runContext().allocateItems(Number(digits), 'str');
   return {
     fill: m[1] ?? (m[6] && !m[2] ? '0' : ' '),
     align: (m[2] as FormatSpec['align']) ?? (m[6] ? '=' : null),

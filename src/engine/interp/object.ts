@@ -6,6 +6,7 @@
 // interpreter knowing them. The built-in classes are created here with empty slots; the
 // interpreter's builtin modules fill them in (interp/builtins/*) when it loads.
 
+import { runContext } from '../context';
 import type { PyError } from '../errors';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '@' | '&' | '|' | '^' | '<<' | '>>';
@@ -200,9 +201,19 @@ export class PyComplex extends PyObject {
   }
 }
 
+// The size guards below are the last line of defence for memory: the operations that build
+// big containers check first (interp/builtins/seqUtil.ts), but any path that slips past them is
+// still stopped here, before the object is used (a long str is a cheap rope until then).
+const tooLarge = (n: number, what: string): void => {
+  if (n > runContext().limits.maxContainerItems) runContext().allocateItems(n, what);
+};
+/** Below this size no limit applies (the fast path of every construction). */
+const SMALL = 1_024;
+
 export class PyStr extends PyObject {
   constructor(readonly value: string) {
     super();
+    if (value.length > SMALL) tooLarge(value.length, 'str');
   }
   get cls(): PyClass {
     return strClass;
@@ -212,6 +223,7 @@ export class PyStr extends PyObject {
 export class PyList extends PyObject {
   constructor(readonly items: PyObject[] = []) {
     super();
+    if (items.length > SMALL) tooLarge(items.length, 'list');
   }
   get cls(): PyClass {
     return listClass;
@@ -221,22 +233,42 @@ export class PyList extends PyObject {
 export class PyTuple extends PyObject {
   constructor(readonly items: readonly PyObject[] = []) {
     super();
+    if (items.length > SMALL) tooLarge(items.length, 'tuple');
   }
   get cls(): PyClass {
     return tupleClass;
   }
 }
 
+/**
+ * The entries of a dict or set, refusing to grow past the container budget. A hash table entry
+ * costs about eight list slots (the hashed key string, key, value, chain and bucket words), and
+ * V8 grows the table by doubling in one allocation, so the limit is an eighth of a list's.
+ */
+class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly what: 'dict' | 'set') {
+    super();
+  }
+  override set(key: K, value: V): this {
+    if (this.size >= SMALL / 8 && !this.has(key)) {
+      const ctx = runContext();
+      const max = Math.floor(ctx.limits.maxContainerItems / 8);
+      if (this.size >= max) ctx.allocateItems(this.size + 1, this.what, max);
+    }
+    return super.set(key, value);
+  }
+}
+
 /** Python dict: insertion-ordered, keyed by `HashKey` (see protocol's `hashKey`). */
 export class PyDict extends PyObject {
-  readonly entries = new Map<HashKey, [PyObject, PyObject]>();
+  readonly entries: Map<HashKey, [PyObject, PyObject]> = new BoundedMap('dict');
   get cls(): PyClass {
     return dictClass;
   }
 }
 
 export class PySet extends PyObject {
-  readonly entries = new Map<HashKey, PyObject>();
+  readonly entries: Map<HashKey, PyObject> = new BoundedMap('set');
   get cls(): PyClass {
     return setClass;
   }

@@ -305,7 +305,18 @@ export function iterate(obj: PyObject): Iterable<PyObject> {
     throw typeError(`'${typeName(obj)}' object is not iterable`);
   }
   const it = slot(obj);
-  return { [Symbol.iterator]: () => it };
+  return { [Symbol.iterator]: () => counted(it) };
+}
+
+/** Draws from `it`, counting each item against the run's iteration budget. */
+function counted(it: Iterator<PyObject>): Iterator<PyObject> {
+  const ctx = runContext();
+  return {
+    next: () => {
+      ctx.iterate();
+      return it.next();
+    },
+  };
 }
 
 function* sequenceIteration(obj: PyObject, get: (self: PyObject, key: PyObject) => PyObject): Generator<PyObject> {
@@ -327,7 +338,15 @@ export function isIterable(obj: PyObject): boolean {
 /** Iterates and collects into a JS array. */
 export function toArray(obj: PyObject): PyObject[] {
   if (obj instanceof PyList || obj instanceof PyTuple) return [...obj.items];
-  return [...iterate(obj)];
+  const ctx = runContext();
+  const max = ctx.limits.maxContainerItems;
+  const out: PyObject[] = [];
+  for (const x of iterate(obj)) {
+    if (out.length === max) ctx.allocateItems(max + 1, 'list');
+    out.push(x);
+  }
+  ctx.allocateItems(out.length, 'list');
+  return out;
 }
 
 export function pyLen(obj: PyObject): number {

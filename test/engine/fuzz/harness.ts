@@ -4,7 +4,15 @@
 import { checkSource, type Report } from '../../../src/engine/index';
 
 /** Small budgets so that a runaway program is stopped quickly. */
-export const FUZZ_LIMITS = { maxSteps: 5_000, maxTotalElements: 2_000_000, maxArrayElements: 200_000, maxDepth: 100 };
+export const FUZZ_LIMITS = {
+  maxSteps: 5_000,
+  maxTotalElements: 2_000_000,
+  maxArrayElements: 200_000,
+  maxDepth: 100,
+  maxIterations: 100_000,
+  maxContainerItems: 1_000_000,
+  maxTotalItems: 2_000_000,
+};
 
 export interface Outcome {
   /** What went wrong (empty when the case passed). */

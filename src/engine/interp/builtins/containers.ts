@@ -256,5 +256,5 @@ setOp('difference', '-');
 setOp('symmetric_difference', '^');
 method(setClass, 'issubset', (self, args) => setClass.slots.compare!('<=', self, makeSet(iterate(args[0]))) as PyObject);
 method(setClass, 'issuperset', (self, args) => setClass.slots.compare!('>=', self, makeSet(iterate(args[0]))) as PyObject);
-method(setClass, 'isdisjoint', (self, args) => PyBool.of([...iterate(args[0])].every((x) => !members(self).has(hashKey(x)))));
+method(setClass, 'isdisjoint', (self, args) => PyBool.of(toArray(args[0]).every((x) => !members(self).has(hashKey(x)))));
 

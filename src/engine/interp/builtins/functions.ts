@@ -10,7 +10,7 @@ import {
 } from '../object';
 import {
   binaryOp, callObject, compareOp, getAttr, hashKey, isCallable, iterate, lookupAttr, objectId, pyFormat, pyLen, pyRepr,
-  pyStr, setAttr, toPyFloat, toPyIndex, truthy, typeName,
+  pyStr, setAttr, toArray, toPyFloat, toPyIndex, truthy, typeName,
 } from '../protocol';
 import { arity, builtin, noKwargs, takeKwargs } from './args';
 import { BUILTIN_EXCEPTION_NAMES, exceptionClass } from './exceptions';
@@ -300,12 +300,19 @@ export function makeBuiltins(host: BuiltinsHost): Map<string, PyObject> {
   });
   def('min', (args, kwargs) => minMax('min', args, kwargs));
   def('max', (args, kwargs) => minMax('max', args, kwargs));
-  def('any', (args) => PyBool.of([...iterate(args[0])].some(truthy)));
-  def('all', (args) => PyBool.of([...iterate(args[0])].every(truthy)));
+  // Both stop at the first item that decides, as in Python (`any(itertools.count())` returns).
+  def('any', (args) => {
+    for (const x of iterate(args[0])) if (truthy(x)) return PyBool.of(true);
+    return PyBool.of(false);
+  });
+  def('all', (args) => {
+    for (const x of iterate(args[0])) if (!truthy(x)) return PyBool.of(false);
+    return PyBool.of(true);
+  });
   def('sorted', (args, kwargs) => {
     arity('sorted', args, 1);
     takeKwargs('sorted', kwargs, ['key', 'reverse']);
-    return new PyList(sortItems([...iterate(args[0])], kwargs.get('key'), kwargs.get('reverse')));
+    return new PyList(sortItems(toArray(args[0]), kwargs.get('key'), kwargs.get('reverse')));
   });
   def('reversed', (args) => {
     arity('reversed', args, 1);

@@ -9,7 +9,7 @@ import {
 } from '../object';
 import {
   binaryOp, callObject, compareOp, contains, getAttr, getItem, iterate, pyIs, setAttr, toPyFloat, toPyIndex, truthy,
-  unaryOp, setItem, delItem,
+  unaryOp, setItem, delItem, toArray,
 } from '../protocol';
 import { arity, builtin, takeKwargs } from './args';
 import { floatToInt, intValue, isIntLike } from './numeric';
@@ -365,16 +365,19 @@ export function itertoolsModule(): PyModule {
     product: fn('product', (args, kwargs) => {
       takeKwargs('product', kwargs, ['repeat']);
       const times = Number(toPyIndex(kwargs.get('repeat') ?? new PyInt(1n)));
-      const pools = args.map((a) => [...iterate(a)]);
+      const pools = args.map((a) => toArray(a));
       const all: PyObject[][] = [];
-      for (let i = 0; i < times; i++) all.push(...pools);
+      for (let i = 0; i < times; i++) for (const p of pools) all.push(p);
       return new PyIterator(product(all));
     }, 'itertools'),
-    combinations: fn('combinations', (args) => new PyIterator(combinations([...iterate(args[0])], Number(toPyIndex(args[1])))), 'itertools'),
+    combinations: fn('combinations', (args) => new PyIterator(combinations(toArray(args[0]), Number(toPyIndex(args[1])))), 'itertools'),
     repeat: fn('repeat', (args) => {
       if (args.length < 2) throw new PyError('NotImplementedError', 'Grad Lens does not evaluate infinite iterators yet');
       const n = Number(toPyIndex(args[1]));
-      return new PyIterator(Array.from({ length: Math.max(0, n) }, () => args[0])[Symbol.iterator]());
+      // Lazily: list(itertools.repeat(0, 10**9)) must meet the budgets, not one huge allocation.
+      return new PyIterator((function* () {
+        for (let i = 0; i < n; i++) yield args[0];
+      })());
     }, 'itertools'),
     islice: fn('islice', (args) => {
       const [start, stop, step] = args.length === 2 ? [0, args[1], 1] : [Number(toPyIndex(args[1])), args[2], args[3] ? Number(toPyIndex(args[3])) : 1];

@@ -1,5 +1,6 @@
 // Index and slice arithmetic shared by str, list, tuple and range.
 
+import { runContext } from '../../context';
 import { PyError, typeError, valueError } from '../../errors';
 import { None, PyBool, PyInt, PyObject, PySlice } from '../object';
 import { compareOp, pyEquals, pyIs, truthy, typeName } from '../protocol';
@@ -94,9 +95,20 @@ export function guardedRepr(self: object, empty: string, body: () => string): st
   }
 }
 
-/** `count` repetitions with a budget check: `[0] * 10**9` must not exhaust memory. */
-export function checkRepeat(itemCount: number, times: bigint): number {
+/** `times` repetitions with a budget check: `[0] * 10**9` must not exhaust memory. */
+export function checkRepeat(itemCount: number, times: bigint, what: string): number {
+  if (times >= 2n ** 63n) throw new PyError('OverflowError', "cannot fit 'int' into an index-sized integer");
   const n = times < 0n ? 0 : Number(times);
-  if (itemCount * n > 50_000_000) throw new PyError('MemoryError', '');
+  if (itemCount > 0 && n > 0) runContext().allocateItems(itemCount * n, what);
   return n;
+}
+
+/** Budget check before building a `what` of `n` items (or characters). */
+export function checkSize(n: number, what: string): void {
+  runContext().allocateItems(n, what);
+}
+
+/** Appends without a spread: `push(...xs)` with millions of items overflows the JS stack. */
+export function pushAll<T>(target: T[], items: Iterable<T>): void {
+  for (const x of items) target.push(x);
 }

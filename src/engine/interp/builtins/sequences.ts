@@ -1,17 +1,18 @@
 // list and tuple: indexing, slicing, operators, comparisons, hashing and methods.
 
+import { runContext } from '../../context';
 import { PyError, typeError, valueError } from '../../errors';
 import {
   Kwargs, NotImplementedSignal, None, PyBool, PyClass, PyInt, PyList, PyObject, PySlice, PyTuple, listClass, tupleClass,
 } from '../object';
 import {
-  callObject, compareOp, hashKey, iterate, pyEquals, pyIs, pyRepr, toArray, toPyIndex, truthy,
+  callObject, compareOp, hashKey, pyEquals, pyIs, pyRepr, toArray, toPyIndex, truthy,
 } from '../protocol';
 import { arity, method, noKwargs, takeKwargs } from './args';
 import { isIntLike } from './numeric';
 import { builtin } from './args';
 import {
-  checkRepeat, compareSequences, guardedRepr, normIndex, seqIndexKey, sliceIndices, sliceItems,
+  checkRepeat, checkSize, compareSequences, pushAll, guardedRepr, normIndex, seqIndexKey, sliceIndices, sliceItems,
 } from './seqUtil';
 
 type Seq = PyList | PyTuple;
@@ -26,12 +27,15 @@ function installCommon(cls: PyClass, make: (xs: PyObject[]) => Seq, what: 'list'
     return items(self)[normIndex(seqIndexKey(key, what), items(self).length, what)];
   };
   cls.slots.binary = (op, a, b) => {
-    if (op === '+' && b.cls.isSubclassOf(cls)) return make([...items(a), ...items(b)]);
-    if (op === '*' && (isIntLike(b) || b.cls.slot('index'))) return repeat(items(a), toPyIndex(b), make);
+    if (op === '+' && b.cls.isSubclassOf(cls)) {
+      checkSize(items(a).length + items(b).length, what);
+      return make([...items(a), ...items(b)]);
+    }
+    if (op === '*' && (isIntLike(b) || b.cls.slot('index'))) return repeat(items(a), toPyIndex(b), make, what);
     return NotImplementedSignal;
   };
   cls.slots.rbinary = (op, self, other) => {
-    if (op === '*' && (isIntLike(other) || other.cls.slot('index'))) return repeat(items(self), toPyIndex(other), make);
+    if (op === '*' && (isIntLike(other) || other.cls.slot('index'))) return repeat(items(self), toPyIndex(other), make, what);
     return NotImplementedSignal;
   };
   cls.slots.compare = (op, a, b) => {
@@ -58,11 +62,11 @@ function clampIndex(i: bigint, len: number): number {
   return Math.min(n, len);
 }
 
-function repeat(xs: readonly PyObject[], times: bigint, make: (xs: PyObject[]) => Seq): Seq {
-  const n = checkRepeat(xs.length, times);
+function repeat(xs: readonly PyObject[], times: bigint, make: (xs: PyObject[]) => Seq, what: string): Seq {
+  const n = checkRepeat(xs.length, times, what);
   const out: PyObject[] = [];
   if (xs.length === 0) return make(out); // [] * 10**9 is [] at once, not a billion empty pushes
-  for (let i = 0; i < n; i++) out.push(...xs);
+  for (let i = 0; i < n; i++) pushAll(out, xs);
   return make(out);
 }
 
@@ -82,14 +86,16 @@ tupleClass.slots.hash = (self) => `t(${items(self).map((x) => { const k = hashKe
 listClass.slots.inplace = (op, a, b) => {
   const list = a as PyList;
   if (op === '+') {
-    list.items.push(...toArray(b));
+    const more = toArray(b);
+    checkSize(list.items.length + more.length, 'list');
+    pushAll(list.items, more);
     return list;
   }
   if (op === '*' && (isIntLike(b) || b.cls.slot('index'))) {
     const copy = [...list.items];
-    const n = checkRepeat(copy.length, toPyIndex(b));
+    const n = checkRepeat(copy.length, toPyIndex(b), 'list');
     list.items.length = 0;
-    for (let i = 0; i < n; i++) list.items.push(...copy);
+    for (let i = 0; i < n; i++) pushAll(list.items, copy);
     return list;
   }
   return NotImplementedSignal;
@@ -101,7 +107,10 @@ listClass.slots.setitem = (self, key, value) => {
     const values = toArray(value);
     const { start, step, count } = sliceIndices(key, list.length);
     if (step === 1) {
-      list.splice(start, count, ...values);
+      checkSize(list.length - count + values.length, 'list');
+      const tail = list.splice(start);
+      pushAll(list, values);
+      pushAll(list, tail.slice(count));
       return;
     }
     if (values.length !== count) {
@@ -121,7 +130,7 @@ listClass.slots.delitem = (self, key) => {
     for (let i = 0, j = start; i < count; i++, j += step) drop.add(j);
     const kept = list.filter((_, i) => !drop.has(i));
     list.length = 0;
-    list.push(...kept);
+    pushAll(list, kept);
     return;
   }
   list.splice(normIndex(seqIndexKey(key, 'list'), list.length, 'list assignment'), 1);
@@ -137,7 +146,9 @@ method(listClass, 'append', (self, args, kwargs) => {
 });
 method(listClass, 'extend', (self, args) => {
   arity('list.extend', args, 1);
-  listItems(self).push(...toArray(args[0]));
+  const more = toArray(args[0]);
+  checkSize(listItems(self).length + more.length, 'list');
+  pushAll(listItems(self), more);
   return None;
 });
 method(listClass, 'insert', (self, args) => {
@@ -176,7 +187,7 @@ method(listClass, 'sort', (self, args, kwargs) => {
   const xs = listItems(self);
   const sorted = sortItems(xs, kwargs.get('key'), kwargs.get('reverse'));
   xs.length = 0;
-  xs.push(...sorted);
+  pushAll(xs, sorted);
   return None;
 });
 
@@ -187,7 +198,11 @@ export function sortItems(xs: readonly PyObject[], key: PyObject | undefined, re
   const rev = reverse !== undefined && truthy(reverse);
   // Python's reverse keeps equal items in their original order: reverse, stable sort, reverse.
   if (rev) keyed.reverse();
-  keyed.sort((a, b) => (lt(a.k, b.k) ? -1 : lt(b.k, a.k) ? 1 : 0));
+  const ctx = runContext();
+  keyed.sort((a, b) => {
+    ctx.iterate(); // a comparison costs no interpreter step, so it counts against the iteration budget
+    return lt(a.k, b.k) ? -1 : lt(b.k, a.k) ? 1 : 0;
+  });
   if (rev) keyed.reverse();
   return keyed.map((e) => e.x);
 }
@@ -195,12 +210,12 @@ export function sortItems(xs: readonly PyObject[], key: PyObject | undefined, re
 listClass.attrs.set('__new__', builtin('list', (args, kwargs: Kwargs) => {
   noKwargs('list', kwargs);
   arity('list', args.slice(1), 0, 1);
-  return new PyList(args[1] ? [...iterate(args[1])] : []);
+  return new PyList(args[1] ? toArray(args[1]) : []);
 }));
 tupleClass.attrs.set('__new__', builtin('tuple', (args, kwargs: Kwargs) => {
   noKwargs('tuple', kwargs);
   arity('tuple', args.slice(1), 0, 1);
   if (args[1] instanceof PyTuple) return args[1];
-  return new PyTuple(args[1] ? [...iterate(args[1])] : []);
+  return new PyTuple(args[1] ? toArray(args[1]) : []);
 }));
 

@@ -5,11 +5,11 @@ import { formatStr } from '../format';
 import {
   Kwargs, NotImplementedSignal, None, PyBool, PyInt, PyList, PyObject, PySlice, PyStr, PyTuple, strClass,
 } from '../object';
-import { getAttr, getItem, iterate, pyFormat, pyRepr, pyStr, toPyFloat, toPyIndex, typeName } from '../protocol';
+import { getAttr, getItem, pyFormat, pyRepr, pyStr, toArray, toPyFloat, toPyIndex, typeName } from '../protocol';
 import { arity, builtin, method, takeKwargs } from './args';
 import { formatFloat, formatInt } from '../format';
 import { isIntLike } from './numeric';
-import { checkRepeat, normIndex, seqIndexKey, sliceItems } from './seqUtil';
+import { checkRepeat, checkSize, normIndex, seqIndexKey, sliceItems } from './seqUtil';
 
 const val = (o: PyObject): string => (o as PyStr).value;
 const str = (s: string): PyStr => new PyStr(s);
@@ -52,12 +52,12 @@ strClass.slots.getitem = (self, key) => {
 };
 strClass.slots.binary = (op, a, b) => {
   if (op === '+' && b instanceof PyStr) return str(val(a) + b.value);
-  if (op === '*' && (isIntLike(b) || b.cls.slot('index'))) return str(val(a).repeat(checkRepeat(val(a).length, toPyIndex(b))));
+  if (op === '*' && (isIntLike(b) || b.cls.slot('index'))) return str(val(a).repeat(checkRepeat(val(a).length, toPyIndex(b), 'str')));
   if (op === '%') return str(percentFormat(val(a), b));
   return NotImplementedSignal;
 };
 strClass.slots.rbinary = (op, self, other) => {
-  if (op === '*' && (isIntLike(other) || other.cls.slot('index'))) return str(val(self).repeat(checkRepeat(val(self).length, toPyIndex(other))));
+  if (op === '*' && (isIntLike(other) || other.cls.slot('index'))) return str(val(self).repeat(checkRepeat(val(self).length, toPyIndex(other), 'str')));
   return NotImplementedSignal;
 };
 strClass.slots.compare = (op, a, b) => {
@@ -111,10 +111,11 @@ method(strClass, 'swapcase', (self) => str([...val(self)].map((c) => (c === c.to
 
 method(strClass, 'join', (self, args) => {
   arity('str.join', args, 1);
-  const parts = [...iterate(args[0])].map((p, i) => {
+  const parts = toArray(args[0]).map((p, i) => {
     if (!(p instanceof PyStr)) throw typeError(`sequence item ${i}: expected str instance, ${typeName(p)} found`);
     return p.value;
   });
+  checkSize(parts.reduce((n, p) => n + p.length, 0) + val(self).length * Math.max(0, parts.length - 1), 'str');
   return str(parts.join(val(self)));
 });
 
@@ -245,6 +246,7 @@ function padMethod(name: string, where: 'left' | 'right' | 'center') {
     const s = val(self);
     const n = width - s.length;
     if (n <= 0) return str(s);
+    checkSize(width, 'str');
     if (where === 'left') return str(s + fill.repeat(n));
     if (where === 'right') return str(fill.repeat(n) + s);
     // CPython centres with the extra fill on the right unless the width and length are both odd.
@@ -260,6 +262,7 @@ method(strClass, 'zfill', (self, args) => {
   const s = val(self);
   const width = Number(toPyIndex(args[0]));
   if (s.length >= width) return str(s);
+  checkSize(width, 'str');
   const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
   return str(sign + '0'.repeat(width - s.length) + s.slice(sign.length));
 });
