@@ -66,9 +66,14 @@ describe('lax.cond: tracing and types', () => {
     assert.deepEqual(run(src).output.map((s) => s.trim()).filter(Boolean), ['t', 't']);
   });
 
-  it('a branch is traced abstractly: Python control flow on an operand raises even eagerly', () => {
+  it('a branch is traced abstractly: Python control flow on an operand raises even eagerly, naming the branch', () => {
     const r = run('lax.cond(True, lambda x: x if x > 0 else -x, lambda x: x, 1.0)\n');
     assert.equal(r.error?.pyType, 'TracerBoolConversionError');
+    // JAX's debug_info("cond", true_fun, operands): the branch, "for cond", the argument it depends on.
+    assert.match(
+      r.error!.message,
+      /\nThe error occurred while tracing the function <lambda> at .*:4 for cond\. This concrete value was not available in Python because it depends on the value of the argument x\.\n/,
+    );
   });
 
   it('the output types are branch 0\'s: false_fun for cond, branch 0 for switch', () => {

@@ -58,6 +58,14 @@ describe('lax.scan: tracing and errors', () => {
     assert.deepEqual(run(src).output.map((s) => s.trim()).filter(Boolean), ['step']);
   });
 
+  it('Python control flow on a traced value in the body names the body and the argument, "for scan"', () => {
+    const r = run('def body(c, x):\n    return (c, x) if x > 0 else (c, -x)\nlax.scan(body, 0.0, jnp.arange(3.0))\n');
+    assert.equal(r.error?.pyType, 'TracerBoolConversionError');
+    assert.match(r.error!.message, /tracing the function body at .*:4 for scan\. .* depends on the value of the argument x\.\n/);
+    const f = run('lax.fori_loop(0, 3, lambda i, v: v if i > 0 else -v, 1.0)\n');
+    assert.match(f.error!.message, /tracing the function <lambda> at .*:4 for scan\. .* depends on the value of the argument loop_carry\[0\]\.\n/);
+  });
+
   it('promotes a weakly typed initial carry to the body\'s dtype, tracing the body again (JAX\'s two passes)', () => {
     const src = 'def body(c, x):\n    print("trace")\n    return c + x, None\nlax.scan(body, 0, jnp.arange(3.0))[0]\n';
     assert.equal(repr(src), 'Array(3., dtype=float32)');

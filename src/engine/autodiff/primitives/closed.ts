@@ -3,7 +3,7 @@
 
 import type { AVal } from '../../array/dtype';
 import { avalOf, type Value } from '../tracer';
-import { closeOverTracers, type Jaxpr, makeJaxpr } from '../traces/staging';
+import { closeOverTracers, type Jaxpr, makeJaxpr, type TraceDebugInfo } from '../traces/staging';
 import { matchWeakType } from './common';
 
 /** A staged function: its jaxpr takes `consts` (captured tracers) first, then the arguments. */
@@ -13,9 +13,12 @@ export interface Staged {
   outAvals: AVal[];
 }
 
-/** Traces `fn` at `avals`; tracers it captured from enclosing transformations become consts. */
-export function stage(fn: (xs: Value[]) => Value[], avals: readonly AVal[]): Staged {
-  const traced = makeJaxpr(fn, avals);
+/**
+ * Traces `fn` at `avals`; tracers it captured from enclosing transformations become consts.
+ * `debug` names the user function for concretization errors raised while tracing it.
+ */
+export function stage(fn: (xs: Value[]) => Value[], avals: readonly AVal[], debug?: TraceDebugInfo): Staged {
+  const traced = makeJaxpr(fn, avals, debug);
   const closed = closeOverTracers(traced.jaxpr);
   return { jaxpr: closed.jaxpr, consts: closed.consts, outAvals: traced.outAvals };
 }

@@ -11,11 +11,13 @@ import { resultType } from '../../array/promotion';
 import { avalOf, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
 import { shortType } from '../../autodiff/tracer';
+import type { TraceDebugInfo } from '../../autodiff/traces/staging';
+import { runContext } from '../../context';
 import { typeError } from '../../errors';
 import { PyFunction } from '../../interp/function';
 import type { PyObject } from '../../interp/object';
 import { pyRepr } from '../../interp/protocol';
-import type { TreeDef } from '../pytree';
+import { flatten, type TreeDef } from '../pytree';
 
 /** A pytree whose leaves are described by their Python type (for equality errors). */
 type Shadow =
@@ -190,6 +192,21 @@ export function checkCarryType(name: string, carryName: string | null, carryIn: 
     `${name} function carry input and carry output must have equal types (e.g. shapes and dtypes of arrays), but they differ:\n\n` +
       `${listDifferences(diffs)}\nRevise the function so that all output types (e.g. shapes and dtypes) match the corresponding input types.`,
   );
+}
+
+/**
+ * JAX's `api_util.debug_info(traced_for, fun, args, {})` for a control-flow body: `fun`'s source
+ * (`f at FILE:3`; for one of JAX's wrappers, the user function whose source info JAX saved on it,
+ * with the wrapper's own parameters) and
+ * one name per leaf of `args`, from fun's positional parameters (`c`, `c[0]`, `x['w']`).
+ */
+export function debugInfo(tracedFor: string, fun: PyObject, args: readonly PyObject[], wrapper?: { srcFun: PyObject; params: string[] }): TraceDebugInfo {
+  const params = wrapper?.params ?? (fun instanceof PyFunction ? fun.params.positional.map((p) => p.name) : []);
+  const srcFun = wrapper?.srcFun ?? fun;
+  const argNames = args.flatMap((a, i) => leafPaths(flatten(a).def).map((path) => `${params[i] ?? `args[${i}]`}${path}`));
+  let funcSrcInfo = (srcFun as { name?: string }).name ?? 'fun';
+  if (srcFun instanceof PyFunction) funcSrcInfo = `${srcFun.name} at ${runContext().fileName}:${srcFun.source.lines.position(srcFun.span.from).line}`;
+  return { funcSrcInfo, argNames, tracedFor };
 }
 
 /** `keystr` of each leaf's path: `[0]['a']`. */

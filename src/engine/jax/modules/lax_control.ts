@@ -13,13 +13,14 @@ import * as lax from '../../autodiff/lax';
 import type { Staged } from '../../autodiff/primitives/closed';
 import { stage } from '../../autodiff/primitives/closed';
 import { condOfStaged } from '../../autodiff/primitives/cond';
+import type { TraceDebugInfo } from '../../autodiff/traces/staging';
 import { typeError, valueError } from '../../errors';
 import { type Kwargs, PyList, PyNativeFunction, type PyObject, PyStr, PyTuple } from '../../interp/object';
 import { callObject, isCallable, pyRepr, pyStr, pyTuple, toArray } from '../../interp/protocol';
 import { wrap } from '../array';
 import { toValue } from '../coerce';
 import { flatten, type TreeDef, unflatten } from '../pytree';
-import { checkTreeAndAvals } from './control_checks';
+import { checkTreeAndAvals, debugInfo } from './control_checks';
 
 /** The Values of a pytree's leaves; a leaf that is not an array raises JAX's TypeError. */
 export function flatValues(tree: PyObject): { def: TreeDef; values: Value[]; leaves: PyObject[] } {
@@ -39,13 +40,13 @@ export interface TracedFn {
 }
 
 /** Traces `fn` called on `makeArgs(leaves)` at `avals` (one trace: its Python body runs once). */
-export function traceFn(fn: PyObject, avals: readonly AVal[], makeArgs: (leaves: PyObject[]) => PyObject[]): TracedFn {
+export function traceFn(fn: PyObject, avals: readonly AVal[], makeArgs: (leaves: PyObject[]) => PyObject[], debug?: TraceDebugInfo): TracedFn {
   let outDef: TreeDef = { kind: 'none' };
   const staged = stage((xs) => {
     const out = flatValues(callObject(fn, makeArgs(xs.map(wrap))));
     outDef = out.def;
     return out.values;
-  }, avals);
+  }, avals, debug);
   return { staged, outDef };
 }
 
@@ -121,7 +122,7 @@ function condOf(pred: PyObject, trueFun: PyObject, falseFun: PyObject, operands:
   const p = predicateOf(pred);
   const ops = flatValues(pyTuple(operands));
   const avals = ops.values.map(avalOf);
-  const call = (f: PyObject) => traceFn(f, avals, (leaves) => [...(unflatten(ops.def, leaves) as PyTuple).items]);
+  const call = (f: PyObject) => traceFn(f, avals, (leaves) => [...(unflatten(ops.def, leaves) as PyTuple).items], debugInfo('cond', f, operands));
   // JAX traces true_fun first; the primitive's branches are (false, true), index = int(pred).
   const onTrue = call(trueFun);
   const onFalse = call(falseFun);
@@ -156,7 +157,9 @@ export const switchFn = new PyNativeFunction(
     const index = lax.clamp(lax.scalarLike(i32, 0), i32, lax.scalarLike(i32, branches.length - 1));
     const ops = flatValues(pyTuple(operands));
     const avals = ops.values.map(avalOf);
-    const traced = branches.map((b) => traceFn(b, avals, (leaves) => [...(unflatten(ops.def, leaves) as PyTuple).items]));
+    const traced = branches.map((b) =>
+      traceFn(b, avals, (leaves) => [...(unflatten(ops.def, leaves) as PyTuple).items], debugInfo('switch', b, operands)),
+    );
     return finish(index, traced, ops.values, (i) => `branch ${i} output`);
   },
   'jax.lax.switch',

@@ -23,22 +23,24 @@ import { bindArgs } from '../args';
 import { JaxArray, wrap } from '../array';
 import { toValue } from '../coerce';
 import { flatten, leafCount, type TreeDef, treeDefRepr, unflatten } from '../pytree';
-import { avalTreeText, checkCarryType, firstParamName, promoteWeakInputs, shapedArrayRepr } from './control_checks';
+import { avalTreeText, checkCarryType, debugInfo, firstParamName, promoteWeakInputs, shapedArrayRepr } from './control_checks';
 import { flatValues, traceFn } from './lax_control';
 
 /** The leaves to describe a (possibly promoted) initial carry with in error messages. */
 const carryLeaves = (leaves: readonly PyObject[], values: readonly Value[], promoted: boolean) =>
   promoted ? values.map(wrap) : leaves;
 
-/** lax.while_loop on the `while` primitive. `carryName` overrides body_fun's first parameter. */
-function whileLoop(condFun: PyObject, bodyFun: PyObject, init: PyObject, carryName?: string): PyObject {
+/** lax.while_loop on the `while` primitive (`fori`: the user's body when fori_loop built the loop). */
+function whileLoop(condFun: PyObject, bodyFun: PyObject, init: PyObject, fori?: { body: PyObject }): PyObject {
   if (!(isCallable(bodyFun) && isCallable(condFun))) throw typeError('lax.while_loop: body_fun and cond_fun arguments should be callable.');
   const start = flatValues(init);
   const create = (values: Value[]) => {
     const avals = values.map(avalOf);
     const args = (leaves: PyObject[]) => [unflatten(start.def, leaves)];
-    const cond = traceFn(condFun, avals, args);
-    const body = traceFn(bodyFun, avals, args);
+    const initTree = [unflatten(start.def, values.map(wrap))];
+    const wrapper = fori && { srcFun: fori.body, params: ['loop_carry'] };
+    const cond = traceFn(condFun, avals, args, debugInfo('while_cond', condFun, initTree, wrapper));
+    const body = traceFn(bodyFun, avals, args, debugInfo('while_body', bodyFun, initTree, wrapper));
     if (cond.outDef.kind !== 'leaf') throw typeError(`cond_fun must return a boolean scalar, but got pytree ${treeDefRepr(cond.outDef)}.`);
     const pred = cond.staged.outAvals[0];
     if (pred.shape.length !== 0 || pred.dtype !== 'bool') {
@@ -52,7 +54,7 @@ function whileLoop(condFun: PyObject, bodyFun: PyObject, init: PyObject, carryNa
   if (promoted) traced = create((values = promoted));
   const { cond, body } = traced;
   const carryIn = { def: start.def, leaves: carryLeaves(start.leaves, values, promoted !== null), avals: values.map(avalOf) };
-  checkCarryType('while_loop body', carryName ?? firstParamName(bodyFun), carryIn, body.outDef, body.staged.outAvals);
+  checkCarryType('while_loop body', fori ? 'loop_carry' : firstParamName(bodyFun), carryIn, body.outDef, body.staged.outAvals);
   const outs = whileOfStaged(cond.staged, body.staged, values);
   return unflatten(body.outDef, conform(outs, body.staged.outAvals).map(wrap));
 }
@@ -93,8 +95,8 @@ interface ScanOptions {
   length: PyObject;
   reverse: boolean;
   unroll: PyObject;
-  /** The carry's name in error messages when it is not f's first parameter (fori_loop). */
-  carryName?: string;
+  /** For JAX's own wrapper bodies (fori_loop, map): the user function and the wrapper's parameters. */
+  wrapper?: { srcFun: PyObject; params: string[] };
 }
 
 /** lax.scan on the `scan` primitive: f traced once at (carry, x) avals. */
@@ -111,10 +113,13 @@ function scanOf(f: PyObject, init: PyObject, xs: PyObject, opts: ScanOptions): P
     const nK = values.length;
     let carryDef: TreeDef = { kind: 'none' };
     let ysDef: TreeDef = { kind: 'none' };
-    const t = traceFn(f, [...values.map(avalOf), ...xAvals], (leaves) => [
-      unflatten(start.def, leaves.slice(0, nK)),
-      unflatten(xsTree.def, leaves.slice(nK)),
-    ]);
+    const debug = debugInfo('scan', f, [unflatten(start.def, values.map(wrap)), xs], opts.wrapper);
+    const t = traceFn(
+      f,
+      [...values.map(avalOf), ...xAvals],
+      (leaves) => [unflatten(start.def, leaves.slice(0, nK)), unflatten(xsTree.def, leaves.slice(nK))],
+      debug,
+    );
     const out = t.outDef;
     if (out.kind === 'leaf' || out.kind === 'none' || out.children.length !== 2) {
       throw typeError(`scan body output must be a pair, got ${avalTreeText(out, t.staged.outAvals)}.`);
@@ -128,7 +133,7 @@ function scanOf(f: PyObject, init: PyObject, xs: PyObject, opts: ScanOptions): P
   if (promoted) traced = create((values = promoted));
   const carryIn = { def: start.def, leaves: carryLeaves(start.leaves, values, promoted !== null), avals: values.map(avalOf) };
   const carryOutAvals = traced.staged.outAvals.slice(0, traced.nCarryOut);
-  checkCarryType('scan body', opts.carryName ?? firstParamName(f), carryIn, traced.carryDef, carryOutAvals);
+  checkCarryType('scan body', opts.wrapper ? opts.wrapper.params[0] : firstParamName(f), carryIn, traced.carryDef, carryOutAvals);
   checkUnroll(opts.unroll);
   const outs = scanOfStaged(traced.staged, [], values, xsValues, length, opts.reverse);
   const nK = values.length;
@@ -197,7 +202,8 @@ export const foriLoop = new PyNativeFunction(
         const iv = toValue(i)!;
         return pyTuple([pyTuple([wrap(lax.add(iv, lax.scalarLike(iv, 1))), callObject(body, [i, val])]), None]);
       });
-      const opts = { length: pyInt(Math.max(upper - lower, 0)), reverse: false, unroll: None, carryName: 'loop_carry' };
+      const wrapper = { srcFun: body, params: ['loop_carry', '_'] };
+      const opts = { length: pyInt(Math.max(upper - lower, 0)), reverse: false, unroll: None, wrapper };
       const out = scanOf(step, pyTuple([pyInt(lower), b.init_val]), None, opts) as PyTuple;
       return (out.items[0] as PyTuple).items[1];
     }
@@ -213,7 +219,7 @@ export const foriLoop = new PyNativeFunction(
       const iv = toValue(i)!;
       return pyTuple([wrap(lax.add(iv, lax.scalarLike(iv, 1))), u, callObject(body, [i, val])]);
     });
-    const out = whileLoop(test, step, pyTuple([wrap(cast(lo)), wrap(cast(hi)), b.init_val]), 'loop_carry') as PyTuple;
+    const out = whileLoop(test, step, pyTuple([wrap(cast(lo)), wrap(cast(hi)), b.init_val]), { body }) as PyTuple;
     return out.items[2];
   },
   'jax.lax.fori_loop',
@@ -226,7 +232,8 @@ export const mapFn = new PyNativeFunction(
     const b = bindArgs('map', args, kwargs, ['f', 'xs', 'batch_size?']);
     if (b.batch_size !== None) return batchedMap(b.f, b.xs, toIndexNumber(b.batch_size));
     const g = new PyNativeFunction('<lambda>', (xs) => pyTuple([pyTuple([]), callObject(b.f, [xs[1]])]));
-    const out = scanOf(g, pyTuple([]), b.xs, { length: None, reverse: false, unroll: None }) as PyTuple;
+    const wrapper = { srcFun: b.f, params: ['_', 'x'] };
+    const out = scanOf(g, pyTuple([]), b.xs, { length: None, reverse: false, unroll: None, wrapper }) as PyTuple;
     return out.items[1];
   },
   'jax.lax.map',
@@ -247,7 +254,8 @@ function batchedMap(f: PyObject, xs: PyObject, batchSize: number): PyObject {
     return { batches: lax.reshape(head, [n / batchSize, batchSize, ...s.slice(1)]), tail };
   });
   const g = new PyNativeFunction('<lambda>', (a) => pyTuple([pyTuple([]), callObject(batched, [a[1]])]));
-  const scanned = scanOf(g, pyTuple([]), unflatten(def, whole.map((w) => wrap(w.batches))), { length: None, reverse: false, unroll: None }) as PyTuple;
+  const opts = { length: None, reverse: false, unroll: None, wrapper: { srcFun: f, params: ['_', 'x'] } };
+  const scanned = scanOf(g, pyTuple([]), unflatten(def, whole.map((w) => wrap(w.batches))), opts) as PyTuple;
   const rest = callObject(batched, [unflatten(def, whole.map((w) => wrap(w.tail)))]);
   const ys = flatValues(scanned.items[1]);
   const restValues = flatValues(rest).values;
