@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const fc = require('fast-check');
 const { program } = require('../out/test/engine/fuzz/grammar.js');
 const { mutated, seedPrograms } = require('../out/test/engine/fuzz/mutate.js');
-const { budgetTimeMs, checkCase } = require('../out/test/engine/fuzz/harness.js');
+const { budgetTimeMs, checkCase, run } = require('../out/test/engine/fuzz/harness.js');
 
 /** A hang: over this factor of the time a run takes to spend its whole step budget. */
 const FACTOR = Number(process.env.GRADLENS_FUZZ_FACTOR ?? 30);
@@ -34,8 +34,19 @@ for (let i = from; i < samples.length; i++) {
   const source = samples[i];
   parentPort.postMessage({ type: 'start', i, source });
   const other = i % LEAK_EVERY === 0 ? samples[(i + 1) % samples.length] : null;
-  const { problems, ms } = checkCase(source, other, maxMs);
-  parentPort.postMessage({ type: 'done', i, problems, ms, maxMs });
+  let { problems, ms } = checkCase(source, other, maxMs);
+  // A hang is deterministic, a scheduling hiccup on a busy machine is not: a slow program is
+  // timed twice more and counts as a hang only if it is over the limit every time.
+  let transient = false;
+  if (problems.some((p) => p.startsWith('hang'))) {
+    const best = Math.min(ms, run(source).ms, run(source).ms);
+    if (best <= maxMs) {
+      problems = problems.filter((p) => !p.startsWith('hang'));
+      transient = true;
+    }
+    ms = best;
+  }
+  parentPort.postMessage({ type: 'done', i, problems, ms, maxMs, transient });
   if (i - from === WARMUP && globalThis.gc) baseline = heapAfterGc();
 }
 const heapKeptMb = baseline === null ? 0 : heapAfterGc() - baseline;

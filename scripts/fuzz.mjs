@@ -25,7 +25,7 @@ const watchdogMs = Number(process.env.GRADLENS_FUZZ_WATCHDOG_MS ?? 60_000);
 const CHUNK = 1000;
 const workerFile = fileURLToPath(new URL('./fuzz-worker.mjs', import.meta.url));
 
-const counts = { tried: 0, internal: 0, hangs: 0, leaks: 0, oom: 0 };
+const counts = { tried: 0, internal: 0, hangs: 0, leaks: 0, oom: 0, transient: 0 };
 let slowest = { ms: 0, source: '', limit: 0 };
 let heapKept = { mb: 0, chunk: -1 };
 const shown = new Set();
@@ -74,6 +74,7 @@ function runWorker(chunk, from, n) {
       if (m.type === 'start') current = m;
       else if (m.type === 'done') {
         counts.tried++;
+        if (m.transient) counts.transient++;
         if (m.ms > slowest.ms) slowest = { ms: m.ms, source: current.source, limit: m.maxMs };
         for (const p of m.problems) record(p, current.source);
       } else if (m.type === 'end') {
@@ -110,6 +111,7 @@ await Promise.all(Array.from({ length: jobs }, lane));
 console.log(`\nprograms tried: ${counts.tried} (seed ${seed}, ${jobs} worker(s), ${((Date.now() - t0) / 60000).toFixed(1)} min)`);
 console.log(`internal errors: ${counts.internal}`);
 console.log(`hangs (over 30 x the time of a run spending its whole step budget, recalibrated per chunk, + 200 ms): ${counts.hangs}`);
+console.log(`slow once but within the limit when timed again (machine load, not counted): ${counts.transient}`);
 console.log(`out of memory (worker heap capped at ${heapMb} MB): ${counts.oom}`);
 console.log(`state leaks (report changed on a reused engine, checked on every 10th program: A, B, A): ${counts.leaks}`);
 console.log(
