@@ -2,11 +2,14 @@
 // JSON (the catalog itself holds functions and regular expressions) and reveals nothing hidden:
 // no hidden test inputs, no hints, no solution; those are handed out separately, one hint at a
 // time and the solution after a real attempt. The text renderers are the CLI's human output.
+//
+// The extension host builds the panel's example table from `exampleViews` too, so this module
+// must not load the engine: only a type comes from the runner (the e2e bundle check guards it).
 
 import { expectedText } from './expected';
-import { type RunResult, testArgs } from './runner';
-import { type Exercise, LEVEL_NAMES } from './types';
-import { argumentsText } from './values';
+import type { RunResult } from './runner';
+import { type Args, type Exercise, LEVEL_NAMES } from './types';
+import { argumentsText, materialize } from './values';
 
 export interface ExampleView {
   id: string;
@@ -29,6 +32,20 @@ export interface ExerciseView {
   hintCount: number;
 }
 
+/** The visible examples: each call as typed and what it returns, from the closed form. */
+export function exampleViews(exercise: Exercise): ExampleView[] {
+  return exercise.examples.map((test) => {
+    const args: Args = {};
+    for (const [name, value] of Object.entries(test.args)) args[name] = materialize(value);
+    return {
+      id: test.id,
+      description: test.description,
+      call: `${exercise.entry.name}(${argumentsText(test.args)})`,
+      expected: expectedText(exercise.expected(args)),
+    };
+  });
+}
+
 export function exerciseView(exercise: Exercise): ExerciseView {
   return {
     id: exercise.id,
@@ -38,12 +55,7 @@ export function exerciseView(exercise: Exercise): ExerciseView {
     statement: exercise.statement,
     starterCode: exercise.starterCode,
     entry: { name: exercise.entry.name, params: [...exercise.entry.params] },
-    examples: exercise.examples.map((test) => ({
-      id: test.id,
-      description: test.description,
-      call: `${exercise.entry.name}(${argumentsText(test.args)})`,
-      expected: expectedText(exercise.expected(testArgs(test))),
-    })),
+    examples: exampleViews(exercise),
     hiddenTestCount: exercise.hiddenTests.length,
     hintCount: exercise.hints.length,
   };

@@ -44,7 +44,9 @@ export class InlineValues implements vscode.Disposable {
               color: new vscode.ThemeColor(`gradlens.${kind}Foreground`),
               margin: '0 0 0 2em',
               fontStyle: stale ? 'italic' : 'normal',
-              textDecoration: stale ? 'none; opacity: 0.55' : 'none',
+              // Dimmed, yet at least 3:1 against the editor in every built-in theme (the e2e
+              // check measures it): 0.55 fell to 2.1:1 on light backgrounds.
+              textDecoration: stale ? 'none; opacity: 0.7' : 'none',
             },
             rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
           }),

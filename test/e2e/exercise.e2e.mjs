@@ -10,12 +10,11 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  ROOT, ensureInstalled, installVsix, launchChromium, makeWorkspace, scratch, startServer, workbenchUrl,
-} from '../../scripts/harness/server.mjs';
+import { contrastRatio, flatten } from './contrast.mjs';
+import { ROOT, THEMES, runCommand, scratch, screenshot, until, webviewFrame, withWorkbench } from './workbench.mjs';
 
 const SCREENSHOT = path.join(ROOT, 'docs', 'images', 'exercise-panel.png');
-const STEP_TIMEOUT_MS = 90_000;
+const THEME_SHOTS = process.env.GRADLENS_E2E_THEME_SHOTS;
 
 // A correct solution, in the file the panel opens (it never overwrites an existing file).
 const SOLUTION = `import jax
@@ -31,98 +30,124 @@ def grad_of_quadratic(w, b, x):
     return jax.grad(loss)(float(w), b, x)
 `;
 
-async function until(what, probe) {
-  const started = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() - started > STEP_TIMEOUT_MS) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+// In the panel, text that must stay readable in every theme: selector → what it is.
+const PANEL_TEXT = {
+  h1: 'the title',
+  '.verdict': 'the verdict',
+  '.outcome .mark': 'a test mark',
+  'table.examples th': 'a table header',
+  '.muted': 'muted text',
+  '.status': 'the exercise status',
+  'code': 'code',
+  '.button.primary': 'the primary button',
+  '.button.secondary': 'a secondary button',
+};
+
+/** Each piece of panel text: its colour and opacity, and the backgrounds under it, innermost first. */
+function readPanelText(frame) {
+  return frame.evaluate((selectors) => {
+    // Backgrounds up to the first opaque one (code spans draw a translucent one over the page).
+    const backgrounds = (el) => {
+      const out = [];
+      for (let e = el; e; e = e.parentElement) {
+        const bg = getComputedStyle(e).backgroundColor;
+        out.push(bg);
+        if (/^rgb\(/.test(bg)) break;
+      }
+      return out;
+    };
+    return selectors.flatMap((sel) => [...document.querySelectorAll(sel)].map((el) => ({
+      sel, text: el.textContent.trim().slice(0, 40), color: getComputedStyle(el).color,
+      opacity: Number(getComputedStyle(el).opacity), backgrounds: backgrounds(el),
+    })));
+  }, Object.keys(PANEL_TEXT));
 }
 
-/** The webview's content frame: the one holding the panel's <main id="panel">. */
-async function panelFrame(page) {
-  for (const frame of page.frames()) {
-    const found = await frame.evaluate(() => Boolean(document.getElementById('panel'))).catch(() => false);
-    if (found) return frame;
+// The colours of text a passing run does not show (FAIL marks, a failed verdict, an exception):
+// each theme variable must exist in the webview and be readable on the panel's background.
+const UNSEEN_COLOURS = ['gradlens-matchForeground', 'gradlens-mismatchForeground', 'gradlens-errorForeground'];
+
+function readPanelColours(frame) {
+  return frame.evaluate((names) => {
+    const root = getComputedStyle(document.documentElement);
+    const probe = document.body.appendChild(document.createElement('span'));
+    const out = { background: getComputedStyle(document.body).backgroundColor, colours: {} };
+    for (const n of names) {
+      probe.style.color = `var(--vscode-${n})`;
+      out.colours[n] = root.getPropertyValue(`--vscode-${n}`).trim() ? getComputedStyle(probe).color : undefined;
+    }
+    probe.remove();
+    return out;
+  }, UNSEEN_COLOURS);
+}
+
+async function checkPanelContrast(frame, theme) {
+  const minimum = theme.startsWith('highContrast') ? 7 : 4.5;
+  const items = await readPanelText(frame);
+  for (const sel of Object.keys(PANEL_TEXT)) assert.ok(items.some((i) => i.sel === sel), `${theme}: the panel shows ${PANEL_TEXT[sel]}`);
+  for (const i of items) {
+    const background = flatten(i.backgrounds);
+    const ratio = contrastRatio(i.color, background, i.opacity);
+    assert.ok(ratio >= minimum, `${theme}: ${PANEL_TEXT[i.sel]} "${i.text}" in ${i.color} on ${background} has contrast ${ratio.toFixed(2)} < ${minimum}`);
   }
-  return undefined;
+  const { background, colours } = await readPanelColours(frame);
+  for (const [name, colour] of Object.entries(colours)) {
+    assert.ok(colour, `${theme}: the webview defines --vscode-${name}`);
+    const ratio = contrastRatio(colour, background);
+    assert.ok(ratio >= minimum, `${theme}: --vscode-${name} ${colour} on ${background} has contrast ${ratio.toFixed(2)} < ${minimum}`);
+  }
+  console.log(`[e2e] ${theme}: ${items.length} pieces of panel text and ${UNSEEN_COLOURS.length} status colours readable`);
 }
 
 async function main() {
-  ensureInstalled();
-  const tmp = scratch('gradlens-e2e-exercise-');
-  const vsix = path.join(tmp, 'gradlens.vsix');
-  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: 'inherit' });
-  const listing = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
-  for (const f of ['media/exercise/panel.js', 'media/exercise/panel.css', 'media/exercise/katex/katex.min.css', 'media/exercise/katex/fonts/KaTeX_Main-Regular.woff2']) {
-    assert.ok(listing.split('\n').includes(f), `the package holds ${f}`);
-  }
-  const dataDir = path.join(tmp, 'server');
-  let server;
-  let browser;
-  let page;
+  const tmp = scratch('gradlens-e2e-vsix-');
   try {
-    console.log(`[e2e] ${installVsix(dataDir, vsix)}`);
-    server = await startServer({ dataDir, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 14, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'editor.minimap.enabled': false } });
-    const workspace = makeWorkspace(path.join(tmp, 'workspace'));
-    fs.mkdirSync(path.join(workspace, 'gradlens-exercises'));
-    fs.writeFileSync(path.join(workspace, 'gradlens-exercises', 'grad_of_quadratic.py'), SOLUTION);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(workbenchUrl(server, workspace));
-    await page.waitForSelector('.monaco-workbench', { timeout: STEP_TIMEOUT_MS });
-    await page.waitForSelector('.explorer-folders-view, .explorer-viewlet', { timeout: STEP_TIMEOUT_MS }).catch(() => {});
+    const vsix = path.join(tmp, 'gradlens.vsix');
+    execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: 'inherit' });
+    const listing = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    for (const f of ['media/exercise/panel.js', 'media/exercise/panel.css', 'media/exercise/katex/katex.min.css', 'media/exercise/katex/fonts/KaTeX_Main-Regular.woff2']) {
+      assert.ok(listing.split('\n').includes(f), `the package holds ${f}`);
+    }
+    const prepareWorkspace = (workspace) => {
+      fs.mkdirSync(path.join(workspace, 'gradlens-exercises'));
+      fs.writeFileSync(path.join(workspace, 'gradlens-exercises', 'grad_of_quadratic.py'), SOLUTION);
+    };
+    const options = { vsix, name: 'gradlens-e2e-exercise', settings: { 'editor.fontSize': 14 }, viewport: { width: 1440, height: 900 }, prepareWorkspace };
+    await withWorkbench(options, async ({ page, setTheme }) => {
+      // The command palette, as a user would: the first exercise of the quick pick is the quadratic one.
+      await runCommand(page, 'Grad Lens: Open Exercise');
+      await until('the track in the quick pick', () => page.evaluate(() =>
+        [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.textContent.includes('Gradient of a quadratic loss'))));
+      await page.keyboard.press('Enter');
 
-    // The command palette, as a user would: the first exercise of the quick pick is the quadratic one.
-    page.debugShot = () => page.screenshot({ path: path.join(tmp, '..', 'gradlens-e2e-exercise-failure.png') });
-    // The palette lists the extension's commands once the extension host has registered them:
-    // reopen it until the command is there.
-    await until('the command in the palette', async () => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+Shift+P');
-      await page.waitForSelector('.quick-input-widget input', { timeout: STEP_TIMEOUT_MS });
-      await page.keyboard.type('Grad Lens: Open Exercise');
-      await page.waitForTimeout(1000);
-      return page.evaluate(() =>
-        [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.textContent.includes('Grad Lens: Open Exercise')));
+      const frame = await until('the exercise panel', () => webviewFrame(page, 'panel'));
+      await frame.waitForSelector('h1');
+      assert.equal(await frame.evaluate(() => document.querySelector('h1').textContent), 'Gradient of a quadratic loss');
+      assert.ok(await frame.evaluate(() => document.querySelectorAll('math').length > 0), 'math rendered');
+      await page.waitForSelector('.monaco-editor .view-lines');
+
+      await frame.click('button[data-action="runTests"]');
+      const verdict = await until('the verdict', () => frame.evaluate(() => document.querySelector('.verdict')?.textContent));
+      console.log(`[e2e] verdict: ${verdict}`);
+      assert.match(verdict, /^(\d+)\/\1 tests passed\. Solved/);
+      // The picture: the editor and the panel side by side, the explorer closed to give them room,
+      // the panel scrolled to the statement so its formula, the examples and the verdict are in view.
+      await page.click('.monaco-editor .view-lines');
+      await page.keyboard.press('Control+B');
+      await frame.evaluate(() => document.querySelector('.statement')?.scrollIntoView());
+      await page.waitForTimeout(500);
+      await screenshot(page, SCREENSHOT, { x: 700, y: 880 });
+
+      for (const theme of Object.keys(THEMES)) {
+        await setTheme(theme);
+        await checkPanelContrast(frame, theme);
+        if (THEME_SHOTS) await page.screenshot({ path: path.join(THEME_SHOTS, `exercise-panel-${theme}.png`) });
+      }
     });
-    await page.keyboard.press('Enter');
-    await until('the track in the quick pick', () => page.evaluate(() =>
-      [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.textContent.includes('Gradient of a quadratic loss'))));
-    await page.keyboard.press('Enter');
-
-    const frame = await until('the exercise panel', () => panelFrame(page));
-    await frame.waitForSelector('h1', { timeout: STEP_TIMEOUT_MS });
-    assert.equal(await frame.evaluate(() => document.querySelector('h1').textContent), 'Gradient of a quadratic loss');
-    assert.ok(await frame.evaluate(() => document.querySelectorAll('math').length > 0), 'math rendered');
-    await page.waitForSelector('.monaco-editor .view-lines', { timeout: STEP_TIMEOUT_MS });
-
-    await frame.click('button[data-action="runTests"]');
-    const verdict = await until('the verdict', () => frame.evaluate(() => document.querySelector('.verdict')?.textContent));
-    console.log(`[e2e] verdict: ${verdict}`);
-    assert.match(verdict, /^(\d+)\/\1 tests passed\. Solved/);
-    // The picture: the editor and the panel side by side, the explorer closed to give them room,
-    // the panel scrolled to the statement so its formula, the examples and the verdict are in view.
-    await page.click('.monaco-editor .view-lines');
-    await page.keyboard.press('Control+B');
-    await frame.evaluate(() => document.querySelector('.statement')?.scrollIntoView());
-    await page.waitForTimeout(500);
-
-    await page.mouse.move(700, 880);
-    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
-    console.log(`[e2e] screenshot: ${path.relative(ROOT, SCREENSHOT)}`);
-    console.log('[e2e] passed');
-  } catch (e) {
-    await page?.debugShot?.().catch(() => {});
-    throw e;
   } finally {
-    await browser?.close().catch(() => {});
-    server?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+  console.log('[e2e] passed');
 }
 
 main().catch((e) => {

@@ -4,11 +4,10 @@
 // import and no engine: unit tests render it directly, and the extension host never loads the
 // engine (the catalog's closed forms are plain arithmetic).
 
-import { expectedText } from '../../exercises/expected';
+import { exampleViews } from '../../exercises/present';
 import type { RunResult, TestOutcome } from '../../exercises/runner';
-import type { Args, Exercise } from '../../exercises/types';
+import type { Exercise } from '../../exercises/types';
 import { LEVEL_NAMES } from '../../exercises/types';
-import { argumentsText, materialize } from '../../exercises/values';
 import type { ExerciseRunResponse } from './exerciseClient';
 import { renderInline, renderMarkdown } from './markdown';
 import type { ExerciseProgress, ExerciseStatus } from './progress';
@@ -46,12 +45,8 @@ function button(action: string, label: string, opts: { primary?: boolean; disabl
 }
 
 function examplesHtml(exercise: Exercise): string {
-  const rows = exercise.examples.map((test) => {
-    const args: Args = {};
-    for (const [name, value] of Object.entries(test.args)) args[name] = materialize(value);
-    const call = `${exercise.entry.name}(${argumentsText(test.args)})`;
-    return `<tr><td><code>${escapeHtml(call)}</code></td><td><code>${escapeHtml(expectedText(exercise.expected(args)))}</code></td></tr>`;
-  });
+  const rows = exampleViews(exercise).map((ex) =>
+    `<tr><td><code>${escapeHtml(ex.call)}</code></td><td><code>${escapeHtml(ex.expected)}</code></td></tr>`);
   return `<section aria-labelledby="examples-h"><h2 id="examples-h">Examples</h2>
 <table class="examples"><thead><tr><th scope="col">Call</th><th scope="col">Returns</th></tr></thead><tbody>${rows.join('')}</tbody></table>
 <p class="muted">Plus ${exercise.hiddenTests.length} hidden tests: zeros, negative values, tiny and large inputs.</p></section>`;
