@@ -6,7 +6,8 @@ import { type NDArray } from '../../../src/engine/array/ndarray';
 import * as K from '../../../src/engine/array/kernels';
 import { type Value } from '../../../src/engine/autodiff/core';
 import { RunContext, withRunContext } from '../../../src/engine/context';
-import { type Kwargs, type PyNativeFunction, type PyObject } from '../../../src/engine/interp/object';
+import { type Kwargs, PyBool, PyList, type PyNativeFunction, type PyObject, PyTuple } from '../../../src/engine/interp/object';
+import { pyFloat, pyInt, pyStr, pyTuple } from '../../../src/engine/interp/protocol';
 import { JaxArray, wrap } from '../../../src/engine/jax/array';
 import { jaxModules } from '../../../src/engine/jax/modules';
 import { toTree } from '../../../src/engine/jax/tree';
@@ -46,17 +47,37 @@ export function fnOf(module: string, name: string): PyNativeFunction {
 
 export const f64 = (v: unknown): NDArray => K.fromNested(v, 'float64', false);
 
+/** A keyword argument from a JS value: numbers (ints stay ints), strings, booleans, int tuples. */
+export function pyArg(v: number | string | boolean | number[] | PyObject): PyObject {
+  if (typeof v === 'boolean') return PyBool.of(v);
+  if (typeof v === 'string') return pyStr(v);
+  if (typeof v === 'number') return Number.isInteger(v) ? pyInt(v) : pyFloat(v);
+  if (Array.isArray(v)) return pyTuple(v.map((i) => pyInt(i)));
+  return v;
+}
+
 /**
  * jvp against central differences and vjp against the jvp (autodiff/check.ts), in float64, of
- * `module.name` called with the differentiated arrays first, then `extra` and `kwargs`.
+ * `module.name` called with `args(differentiated arrays)` and `kwargs`. A list or tuple result
+ * counts as several outputs.
  */
-export function gradCheck(module: string, name: string, xs: NDArray[], extra: PyObject[] = [], kwargs: Kwargs = new Map()): void {
+export function gradCheck(
+  module: string,
+  name: string,
+  xs: NDArray[],
+  args: (vs: PyObject[]) => PyObject[] = (vs) => vs,
+  kwargs: Record<string, number | string | boolean | number[] | PyObject> = {},
+): void {
   withRunContext(new RunContext({ x64: true }), () => {
     const fn = fnOf(module, name);
+    const kw: Kwargs = new Map(Object.entries(kwargs).map(([k, v]) => [k, pyArg(v)]));
     const call = (vs: Value[]): Value[] => {
-      const out = fn.fn([...vs.map((v) => wrap(v)), ...extra], kwargs);
-      assert.ok(out instanceof JaxArray, `${name} returned ${out.cls.name}`);
-      return [out.value];
+      const out = fn.fn(args(vs.map((v) => wrap(v))), kw);
+      const items = out instanceof PyList || out instanceof PyTuple ? out.items : [out];
+      return items.map((o) => {
+        assert.ok(o instanceof JaxArray, `${name} returned ${o.cls.name}`);
+        return o.value;
+      });
     };
     checkGrads(call, xs);
   });
