@@ -55,6 +55,14 @@ describe('jax.random, original layout (JAX tests/random_test.py)', () => {
     }
   });
 
+  it('testPRNGValues under x64: randint int64 (exact 64-bit arithmetic), also the default dtype', () => {
+    for (const dt of [', dtype="int64"', '']) {
+      const r = run(`${ORIGINAL}random.randint(random.PRNGKey(0), (3, 3), 0, 8${dt})`, true);
+      assert.equal(r.dtype, 'int64');
+      assert.deepEqual(r.value, [[7, 2, 6], [2, 1, 0], [6, 7, 7]]);
+    }
+  });
+
   it('testRngRandomBits: 8, 16 and 32 bits from PRNGKey(1701)', () => {
     const bits = (dt: string) => run(`${ORIGINAL}random.bits(random.PRNGKey(1701), (3,), jnp.${dt})`);
     assert.deepEqual(bits('uint8').value, [216, 115, 43]);

@@ -4,7 +4,8 @@
 // randint, bernoulli) and within an ulp or two for normal (XLA's erf_inv, see erfinv.ts).
 
 import { type DType, DTYPES, isFloating, isInteger } from '../../array/dtype';
-import { avalOf, type Value } from '../../autodiff/core';
+import { canonicalizeDtype } from '../../array/promotion';
+import { avalOf, concreteValue, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
 import { notSupported, typeError, valueError } from '../../errors';
 import { erfInvLikeXla, fmaF32 } from './erfinv';
@@ -17,6 +18,8 @@ const MANTISSA: Partial<Record<DType, number>> = { float16: 10, bfloat16: 7, flo
 const INT_RANGE: Partial<Record<DType, [number, number]>> = {
   int8: [-128, 127], int16: [-32768, 32767], int32: [-2147483648, 2147483647],
   uint8: [0, 255], uint16: [0, 65535], uint32: [0, 4294967295],
+  // The engine stores 64-bit integers exactly up to 2**53 (docs/ARCHITECTURE.md).
+  int64: [-(2 ** 53), 2 ** 53], uint64: [0, 2 ** 53],
 };
 
 const UNSIGNED: Record<number, DType> = { 8: 'uint8', 16: 'uint16', 32: 'uint32' };
@@ -113,12 +116,12 @@ function convertAndClip(x: Value, dtype: DType): Value {
 export function randint(key: Value, shape: readonly number[], minArg: Value, maxArg: Value, dtype: DType, partitionable: boolean): Value {
   if (!isInteger(dtype)) throw typeError(`randint only accepts integer dtypes, got ${dtype}`);
   const nbits = DTYPES[dtype].bits;
-  if (nbits === 64) throw notSupported('jax.random.randint with a 64-bit dtype');
   let minval = minArg;
   let maxval = maxArg;
-  const asInt = (v: Value) => (isInteger(avalOf(v).dtype) ? v : lax.convertElementType(v, 'int32', false));
+  const asInt = (v: Value) => (isInteger(avalOf(v).dtype) ? v : lax.convertElementType(v, canonicalizeDtype('int64'), false));
   minval = asInt(minval);
   maxval = asInt(maxval);
+  if (nbits === 64) return randint64(key, shape, minval, maxval, dtype, partitionable);
   const maxDtype = avalOf(maxval).dtype;
   const dtypeMax = convertAndClip(lax.full(avalOf(maxval).shape, INT_RANGE[dtype]![1], dtype), maxDtype);
   const outOfRange = lax.gt(maxval, dtypeMax);
@@ -155,4 +158,37 @@ export function bernoulli(key: Value, p: Value, shape: readonly number[], mode: 
   const part = (i: number) => lax.reshape(lax.slice(lax.reshape(both, [2, size]), [i, 0], [i + 1, size], null), shape);
   const u2 = lax.mul(part(1), lax.full(shape, 2 ** -MANTISSA[dtype]!, dtype));
   return lax.lt(u2, lax.sub(pr, part(0)));
+}
+
+/**
+ * randint for int64/uint64 (x64): the same algorithm in exact 64-bit unsigned arithmetic
+ * (BigInt), which lax on the engine's 64-bit storage (exact to 2**53) cannot do. It needs
+ * concrete operands, so it is refused under jit and vmap.
+ */
+function randint64(key: Value, shape: readonly number[], minArg: Value, maxArg: Value, dtype: DType, partitionable: boolean): Value {
+  const full = (v: Value) => {
+    const r = toRank(convertAndClip(v, dtype), shape.length);
+    return shape.length === 0 ? r : lax.broadcastInDim(r, shape, shape.map((_, i) => i));
+  };
+  const keys = splitKey(key, [2], partitionable);
+  const draw = (i: number) => randomBits64(lax.reshape(lax.slice(keys, [i, 0], [i + 1, 2], null), [2]), shape, partitionable);
+  const parts = [...draw(0), ...draw(1), full(minArg), full(maxArg)].map(concreteValue);
+  if (parts.some((p) => p === undefined) || !concreteValue(key)) {
+    throw notSupported('jax.random.randint with a 64-bit dtype under jit or vmap');
+  }
+  const [hh, hl, lh, ll, lo, hi] = parts.map((p) => p!.data);
+  const U64 = (x: bigint) => BigInt.asUintN(64, x);
+  const word = (h: number, l: number) => (BigInt(h) << 32n) | BigInt(l);
+  const out = lax.full(shape, 0, dtype);
+  const o = out.data as Float64Array;
+  for (let i = 0; i < o.length; i++) {
+    const mn = BigInt(lo[i]);
+    const mx = BigInt(hi[i]);
+    const span = mx <= mn ? 1n : U64(mx - mn);
+    const mult0 = (1n << 32n) % span;
+    const mult = U64(mult0 * mult0) % span;
+    const offset = U64(U64((word(hh[i], hl[i]) % span) * mult) + (word(lh[i], ll[i]) % span)) % span;
+    o[i] = Number(dtype === 'int64' ? BigInt.asIntN(64, mn + offset) : U64(mn + offset));
+  }
+  return out;
 }
