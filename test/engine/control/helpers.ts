@@ -5,13 +5,13 @@ import { type RunOutcome, runPython } from '../jax/run';
 
 const PRE = 'import jax\nimport jax.numpy as jnp\nfrom jax import lax\n';
 
-export function run(src: string): RunOutcome {
-  return runPython(PRE + src);
+export function run(src: string, x64 = false): RunOutcome {
+  return runPython(PRE + src, { x64 });
 }
 
 /** The repr of the last expression; fails on an error. */
-export function repr(src: string): string {
-  const r = run(src);
+export function repr(src: string, x64 = false): string {
+  const r = run(src, x64);
   if (r.error) assert.fail(`unexpected ${r.error.pyType}: ${r.error.message}`);
   return pyRepr(r.value!);
 }
