@@ -2,10 +2,17 @@
 // translucent foreground first composited over its background (as an `opacity` or an alpha
 // channel draws it).
 //
-// Thresholds (WCAG 2.1, 1.4.3 and 1.4.6): 4.5 for body text, 7 for enhanced contrast, 3 the floor
-// for large or de-emphasised text.
-
 import * as assert from 'node:assert/strict';
+
+/** WCAG 2.1 (1.4.3, 1.4.6): body text, enhanced contrast, and the floor for de-emphasised text. */
+export const BODY_TEXT = 4.5;
+export const ENHANCED = 7;
+export const FLOOR = 3;
+
+/** What text must reach in a theme of this kind: high-contrast themes promise the enhanced level. */
+export function requiredContrast(themeKind) {
+  return themeKind.startsWith('hc-') ? ENHANCED : BODY_TEXT;
+}
 
 /** `rgb(1, 2, 3)` / `rgba(1, 2, 3, 0.5)` / `rgb(1 2 3 / 50%)` → [r, g, b, a] (0-255, alpha 0-1). */
 export function parseCssColor(text) {

@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { assertExtensionBundleHasNoEngine } from './bundle.mjs';
-import { contrastRatio } from './contrast.mjs';
+import { FLOOR, contrastRatio, requiredContrast } from './contrast.mjs';
 import { ROOT, THEMES, quickOpen, screenshot, until, withWorkbench } from './workbench.mjs';
 
 const VSIX = path.join(ROOT, 'gradlens.vsix');
@@ -48,16 +48,13 @@ const READ_CONTRIBUTED_COLOURS = `(() => {
 
 const READ_LENSES = `[...document.querySelectorAll('.monaco-editor .codelens-decoration')].map((e) => e.textContent)`;
 
-/** Fresh values need body-text contrast; in high contrast themes the enhanced level. */
-const freshMinimum = (theme) => (theme.startsWith('highContrast') ? 7 : 4.5);
-/** Stale values are dimmed on purpose, but must stay legible. */
-const STALE_MINIMUM = 3;
 
 async function checkContrast(page, theme, { stale }) {
   const background = await page.evaluate(READ_EDITOR_BACKGROUND);
   const labels = (await page.evaluate(READ_INLINE_VALUES)).filter((l) => l.text.endsWith('(stale)') === stale);
   assert.ok(labels.length >= 5, `${theme}: the worked example's inline values are on screen`);
-  const minimum = stale ? STALE_MINIMUM : freshMinimum(theme);
+  // Stale values are dimmed on purpose, but must stay legible.
+  const minimum = stale ? FLOOR : requiredContrast(THEMES[theme].kind);
   let lowest = Infinity;
   for (const l of labels) {
     const ratio = contrastRatio(l.color, background, l.opacity);
