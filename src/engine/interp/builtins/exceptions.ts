@@ -3,6 +3,7 @@
 // PyError but missing from the table are created on demand, inheriting from Exception (as
 // `isSubclass` in errors.ts assumes).
 
+import { runContext, type RunContext } from '../../context';
 import { EXCEPTION_BASES } from '../../errors';
 import { None, PyClass, PyExceptionObject, PyObject, PyTuple, objectClass } from '../object';
 import { exceptionMessage, objectId, pyRepr, setExceptionClassHook } from '../protocol';
@@ -13,7 +14,11 @@ const JAX_ERRORS = new Set([
   'TracerBoolConversionError', 'TracerIntegerConversionError', 'UnexpectedTracerError', 'KeyReuseError',
 ]);
 
+/** Built-in and JAX exception classes: the same objects in every run. */
 const classes = new Map<string, PyClass>();
+/** Classes the user's code defines, per run, so one file's `class MyError` never answers for
+ *  another run's class of the same name on a reused engine. */
+const userClasses = new WeakMap<RunContext, Map<string, PyClass>>();
 
 function moduleOf(name: string): string {
   if (JAX_ERRORS.has(name)) return 'jax.errors';
@@ -23,7 +28,7 @@ function moduleOf(name: string): string {
 }
 
 export function exceptionClass(name: string): PyClass {
-  let cls = classes.get(name);
+  let cls = userClasses.get(runContext())?.get(name) ?? classes.get(name);
   if (cls) return cls;
   const baseName = name in EXCEPTION_BASES ? EXCEPTION_BASES[name] : 'Exception';
   const base = baseName === null ? objectClass : exceptionClass(baseName);
@@ -34,7 +39,11 @@ export function exceptionClass(name: string): PyClass {
 
 /** Registers a user-defined exception class so PyErrors naming it find the same class. */
 export function registerExceptionClass(cls: PyClass): void {
-  if (!classes.has(cls.name)) classes.set(cls.name, cls);
+  if (classes.has(cls.name)) return;
+  const ctx = runContext();
+  let mine = userClasses.get(ctx);
+  if (!mine) userClasses.set(ctx, (mine = new Map()));
+  if (!mine.has(cls.name)) mine.set(cls.name, cls);
 }
 
 setExceptionClassHook(exceptionClass);
