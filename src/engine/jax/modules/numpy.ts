@@ -12,6 +12,8 @@ import { wrap, JaxArray } from '../array';
 import { array } from '../numpy/creation';
 import { FUNCTIONS } from '../numpy/functions';
 import { ELEMENTWISE } from '../numpy/elementwise';
+import { EXTRAS } from '../numpy/extras';
+import { INFO } from '../numpy/info';
 import { MATRIX } from '../numpy/matrix';
 import { NONZERO } from '../numpy/nonzero';
 import { NORMS } from '../numpy/norms';
@@ -50,7 +52,7 @@ scalarTypeClass.slots.call = (self, args) => {
 
 export function numpyModule(get: (n: string) => PyModule): PyModule {
   const m = new PyModule('jax.numpy');
-  addAll(m, [...FUNCTIONS.values(), ...REARRANGE, ...MATRIX, ...ELEMENTWISE, ...STATS, ...NONZERO]);
+  addAll(m, [...FUNCTIONS.values(), ...REARRANGE, ...MATRIX, ...ELEMENTWISE, ...STATS, ...NONZERO, ...EXTRAS, ...INFO]);
   for (const [name, t] of SCALAR_TYPES) m.attrs.set(name, t);
   m.attrs.set('bool', SCALAR_TYPES.get('bool_')!);
   m.attrs.set('ndarray', arrayBaseClass);

@@ -147,15 +147,33 @@ def('moveaxis', ['a', 'source', 'destination'], (b) =>
 );
 def('expand_dims', ['a', 'axis'], (b) => W(S.expandDims(arrayArg('expand_dims', b.a), S.shapeArg(b.axis))));
 def('squeeze', ['a', 'axis?'], (b) => W(S.squeeze(arrayArg('squeeze', b.a), b.axis)));
-def('stack', ['arrays', 'axis?', 'out?', 'dtype?'], (b) => W(S.stack(S.sequenceArg('stack', b.arrays), int(b.axis, 0))));
-def('concatenate', ['arrays', 'axis?', 'dtype?'], (b) =>
-  W(S.concatenate(S.sequenceArg('concatenate', b.arrays), int(b.axis, 0))),
+/** The arrays of a joining function, converted to `dtype=` when one is given. */
+function joined(name: string, seq: PyObject, dtype: PyObject): Value[] {
+  const d = dtypeArgument(dtype, name);
+  const vs = S.sequenceArg(name, seq);
+  return d ? vs.map((v) => lax.convertElementType(v, d, false)) : vs;
+}
+def('stack', ['arrays', 'axis?', 'out?', 'dtype?'], (b) => W(S.stack(joined('stack', b.arrays, b.dtype), int(b.axis, 0))));
+// concatenate's axis defaults to 0 and axis=None joins the flattened arrays, so an omitted axis
+// must be told from None.
+list.push(
+  new PyNativeFunction(
+    'concatenate',
+    (args, kwargs) => {
+      const explicitAxis = args.length > 1 || kwargs.has('axis');
+      const b = bindArgs('concatenate', args, kwargs, ['arrays', 'axis?', 'dtype?']);
+      const vs = joined('concatenate', b.arrays, b.dtype);
+      if (explicitAxis && isNone(b.axis)) return W(S.concatenate(vs.map(S.ravel), 0));
+      return W(S.concatenate(vs, int(b.axis, 0)));
+    },
+    `${M}.concatenate`,
+  ),
 );
 def('hstack', ['tup', 'dtype?'], (b) => {
-  const vs = S.sequenceArg('hstack', b.tup).map((v) => S.atLeast(v, 1));
+  const vs = joined('hstack', b.tup, b.dtype).map((v) => S.atLeast(v, 1));
   return W(S.concatenate(vs, avalOf(vs[0]).shape.length === 1 ? 0 : 1));
 });
-def('vstack', ['tup', 'dtype?'], (b) => W(S.concatenate(S.sequenceArg('vstack', b.tup).map((v) => S.atLeast(v, 2)), 0)));
+def('vstack', ['tup', 'dtype?'], (b) => W(S.concatenate(joined('vstack', b.tup, b.dtype).map((v) => S.atLeast(v, 2)), 0)));
 def('broadcast_to', ['array', 'shape'], (b) => W(S.broadcastToShape('broadcast_to', b.array, S.shapeArg(b.shape))));
 list.push(
   varFn(M, 'broadcast_shapes', [], (args) => {
@@ -212,7 +230,12 @@ def('ndim', ['a'], (b) => pyInt(avalOf(arrayArg('ndim', b.a)).shape.length));
 def('size', ['a'], (b) => pyInt(avalOf(arrayArg('size', b.a)).shape.reduce((p, d) => p * d, 1)));
 
 // ---------------------------------------------------------------- creation
-def('array', ['object', 'dtype?', 'copy?', 'order?', 'ndmin?'], (b) => W(C.array(b.object, dtypeArgument(b.dtype, 'array'))));
+def('array', ['object', 'dtype?', 'copy?', 'order?', 'ndmin?'], (b) => {
+  const v = C.array(b.object, dtypeArgument(b.dtype, 'array'));
+  const nd = avalOf(v).shape.length;
+  // ndmin adds leading axes of size 1.
+  return W(int(b.ndmin, 0) > nd ? lax.reshape(v, [...new Array<number>(int(b.ndmin, 0) - nd).fill(1), ...avalOf(v).shape]) : v);
+});
 def('asarray', ['a', 'dtype?', 'order?', 'copy?'], (b) => W(C.array(b.a, dtypeArgument(b.dtype, 'asarray'))));
 def('zeros', ['shape', 'dtype?'], (b) => W(C.filled(S.shapeArg(b.shape), 0, dtypeArgument(b.dtype, 'zeros'))));
 def('ones', ['shape', 'dtype?'], (b) => W(C.filled(S.shapeArg(b.shape), 1, dtypeArgument(b.dtype, 'ones'))));

@@ -51,10 +51,13 @@ function flatNumbers(c: NDArray): number[] {
 // ---------------------------------------------------------------- split
 
 function split(op: 'split' | 'array_split', b: Bound): PyObject {
-  const x = arrayArg(op, b.ary);
-  const axis = normalizeAxis(int(b.axis, 0), shapeOf(x).length);
+  return splitArray(op, arrayArg(op, b.ary), b.indices_or_sections, int(b.axis, 0));
+}
+
+/** The parts of `x` along `axisArg`: `spec` is a number of sections or a list of split points. */
+export function splitArray(op: 'split' | 'array_split', x: Value, spec: PyObject, axisArg: number): PyObject {
+  const axis = normalizeAxis(axisArg, shapeOf(x).length);
   const size = shapeOf(x)[axis];
-  const spec = b.indices_or_sections;
   let bounds: number[];
   if (spec instanceof PyList || spec instanceof PyTuple || (spec instanceof JaxArray && spec.aval.shape.length > 0)) {
     // Explicit split points, clamped into [0, size] as NumPy's slicing does.
