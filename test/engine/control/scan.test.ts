@@ -95,6 +95,9 @@ describe('lax.scan: tracing and errors', () => {
     raises('lax.scan(lambda c, x: (c, x), 0.0, (jnp.arange(3.0), jnp.arange(2.0)))', 'ValueError', 'scan got values with different leading axis sizes: 3, 2.');
     raises('lax.scan(lambda c, x: (c, x), 0.0)', 'ValueError', 'scan got no values to scan over and `length` not provided.');
     raises('lax.scan(lambda c, x: (c, x), 0.0, 1.5)', 'ValueError', 'scan got value with no leading axis to scan over: 1.5.');
+    const r = run('jax.jit(lambda n: lax.scan(lambda c, _: (c + 1, None), 0, None, length=n))(3)\n');
+    assert.equal(r.error?.pyType, 'ConcretizationTypeError');
+    assert.match(r.error!.message, /^Abstract tracer value encountered where concrete value is expected: traced array with shape int32\[\]\nThe `length` argument to `scan` expects a concrete `int` value\./);
   });
 });
 

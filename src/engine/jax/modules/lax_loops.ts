@@ -10,12 +10,12 @@
 import { type AVal, type DType, DTYPES } from '../../array/dtype';
 import * as K from '../../array/kernels';
 import { canonicalizeDtype } from '../../array/promotion';
-import { avalOf, concreteValue, type Value } from '../../autodiff/core';
+import { avalOf, concreteValue, shortType, type Tracer, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
 import { conform } from '../../autodiff/primitives/closed';
 import { whileOfStaged } from '../../autodiff/primitives/control';
 import { scanOfStaged } from '../../autodiff/primitives/loops';
-import { PyError, typeError, valueError } from '../../errors';
+import { PyError, pyError, typeError, valueError } from '../../errors';
 import { None, PyBool, PyNativeFunction, type PyObject, PyTuple } from '../../interp/object';
 import { callObject, isCallable, pyInt, pyStr, pyTuple, toIndexNumber, truthy } from '../../interp/protocol';
 import { vmapCall } from '../api/vmap';
@@ -79,7 +79,14 @@ function scanLength(xs: readonly Value[], lengthArg: PyObject): number {
     return s[0];
   });
   if (lengthArg !== None) {
-    const n = toIndexNumber(lengthArg);
+    if (lengthArg instanceof JaxArray && !lengthArg.concrete) {
+      throw pyError(
+        'ConcretizationTypeError',
+        `Abstract tracer value encountered where concrete value is expected: traced array with shape ${shortType(lengthArg.aval)}\n` +
+          `The \`length\` argument to \`scan\` expects a concrete \`int\` value.${(lengthArg.value as Tracer).originMsg()}\n`,
+      );
+    }
+    const n = lengthArg instanceof JaxArray ? Number(K.getScalar(lengthArg.concrete!, 0)) : toIndexNumber(lengthArg);
     if (lengths.some((l) => l !== n)) {
       throw valueError(`scan got \`length\` argument of ${n} which disagrees with leading axis sizes [${lengths.join(', ')}].`);
     }
