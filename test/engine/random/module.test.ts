@@ -79,12 +79,39 @@ describe('jax.random: keys', () => {
   });
 
   it('names the samplers it does not compute yet', () => {
-    for (const name of ['choice', 'permutation', 'truncated_normal', 'gamma', 'categorical']) {
+    for (const name of ['truncated_normal', 'gamma', 'categorical', 'shuffle']) {
       assert.equal(error(`random.${name}(key, 3)`), `NotImplementedError: Grad Lens does not evaluate jax.random.${name} yet`);
     }
     // 64-bit draws exceed the engine's exact uint64 range (2**53): refused, never rounded.
     const r = runPython(`${PRELUDE}random.bits(key)`, { x64: true });
     assert.equal(r.error?.pyType, 'NotImplementedError');
+  });
+});
+
+describe('jax.random: permutation and choice', () => {
+  it('permute rows together, or one axis, and keep every element once', () => {
+    const rows = value('random.permutation(random.key(1), jnp.arange(6).reshape(3, 2))') as number[][];
+    const order = value('random.permutation(random.key(1), 3)') as number[];
+    assert.deepEqual(rows, order.map((r) => [2 * r, 2 * r + 1]));
+    const cols = value('random.permutation(random.key(1), jnp.arange(6).reshape(2, 3), axis=1)') as number[][];
+    assert.deepEqual(cols, [order, order.map((c) => c + 3)]);
+    const p = value('random.permutation(random.key(7), 50)') as number[];
+    assert.deepEqual([...p].sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i));
+  });
+
+  it('choice without replacement is a prefix of the permutation (as JAX builds it)', () => {
+    assert.deepEqual(value('random.choice(random.key(4), 10, (4,), replace=False)'), (value('random.permutation(random.key(4), 10)') as number[]).slice(0, 4));
+  });
+
+  it('raises JAX\'s errors', () => {
+    assert.equal(error('random.permutation(key, 10, axis=3)'), 'ValueError: axis 3 is out of bounds for array of dimension 1');
+    assert.equal(error('random.permutation(key, 10.)'), 'TypeError: x must be an integer or at least 1-dimensional');
+    assert.equal(
+      error('random.choice(key, 3, (5,), replace=False)'),
+      "ValueError: Cannot take a larger sample (size 5) than population (size 3) when 'replace=False'",
+    );
+    assert.equal(error('random.choice(key, 3, 5)'), 'TypeError: shape argument of jax.random.choice must be a sequence, got 5');
+    assert.equal(error('random.choice(key, 3, (2,), p=jnp.ones(3) / 3)'), 'NotImplementedError: Grad Lens does not evaluate jax.random.choice with probabilities p yet');
   });
 });
 

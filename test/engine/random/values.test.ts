@@ -11,7 +11,8 @@
 //   (rng.key() and rng.uniform() are fold_in(key(42), counter) then uniform) and its JEP
 //   (stateful_rng(1701).random((5,))), Flax NNX's pytree guide (normal(fold_in(key(0), 0),
 //   (4, 4)) through nnx.Rngs(0).param()), and an executed API notebook on recent JAX
-//   (split(key(42)), normal/uniform(key(0), (3,)), randint(key(1), (5,), 0, 10)).
+//   (split(key(42)), normal/uniform(key(0), (3,)), randint(key(1), (5,), 0, 10), choice(key(2),
+//   [10, 20, 30, 40], (3,)), permutation(key(3), arange(5))).
 
 import { strict as assert } from 'node:assert';
 import { toTree } from '../../../src/engine/jax/tree';
@@ -132,6 +133,11 @@ describe('jax.random, default partitionable layout', () => {
     assertFloat32(run('random.normal(random.key(0), shape=(2,))').value, [1.6226422, 2.0252647]);
     assertFloat32(run('random.uniform(random.key(0), shape=(3,))').value, [0.947667, 0.9785799, 0.33229148]);
     assert.deepEqual(run('random.randint(random.key(1), shape=(5,), minval=0, maxval=10)').value, [6, 7, 0, 3, 8]);
+  });
+
+  it('choice and permutation (executed API notes, recent JAX)', () => {
+    assert.deepEqual(run('random.choice(random.key(2), jnp.array([10, 20, 30, 40]), shape=(3,))').value, [40, 10, 20]);
+    assert.deepEqual(run('random.permutation(random.key(3), jnp.arange(5))').value, [0, 4, 2, 1, 3]);
   });
 
   it('stateful_rng(42) docstring: uniform and keys of fold_in(key(42), n)', () => {

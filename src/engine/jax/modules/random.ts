@@ -6,7 +6,7 @@
 
 import { type DType, isFloating, isInteger } from '../../array/dtype';
 import { canonicalizeDtype } from '../../array/promotion';
-import { avalOf, type Value } from '../../autodiff/core';
+import { avalOf, concreteValue, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
 import { runContext } from '../../context';
 import { notSupported, PyError, typeError, valueError } from '../../errors';
@@ -19,13 +19,14 @@ import { asDTypeLoose, DTypeObject } from '../dtypes';
 import { checkKeyData, checkPrngKey, KeyArray, returnKeys, shapeTuple } from '../random/keys';
 import { foldInKey, randomBits, seedKey, splitKey } from '../random/prng';
 import { bernoulli, checkShape, normal, randint, uniform } from '../random/samplers';
+import { choiceUniform, permuteAlong, refuseIndependent, shuffle1d } from '../random/shuffle';
 
 /** Samplers JAX has that Grad Lens does not compute yet. */
 const NOT_YET = [
-  'ball', 'beta', 'binomial', 'categorical', 'cauchy', 'chisquare', 'choice', 'clone', 'dirichlet',
+  'ball', 'beta', 'binomial', 'categorical', 'cauchy', 'chisquare', 'clone', 'dirichlet',
   'double_sided_maxwell', 'exponential', 'f', 'gamma', 'generalized_normal', 'geometric', 'gumbel', 'laplace',
   'loggamma', 'logistic', 'lognormal', 'maxwell', 'multinomial', 'multivariate_normal', 'orthogonal', 'pareto',
-  'permutation', 'poisson', 'rademacher', 'rayleigh', 'shuffle', 't', 'triangular', 'truncated_normal',
+  'poisson', 'rademacher', 'rayleigh', 'shuffle', 't', 'triangular', 'truncated_normal',
   'wald', 'weibull_min',
 ];
 
@@ -191,6 +192,42 @@ export function randomModule(get: (n: string) => PyModule): PyModule {
       checkShape('bernoulli', outShape, avalOf(p).shape);
       return wrap(bernoulli(k.data, p, outShape, mode, partitionable()));
     }),
+    fn('jax.random', 'permutation', ['key', 'x', 'axis?', 'independent?'], (b) => {
+      const k = key('permutation', b);
+      checkArraylike('permutation', [b.x]);
+      const x = toValue(b.x)!;
+      const a = avalOf(x);
+      const axis = axisArg(b.axis, Math.max(1, a.shape.length));
+      if (a.shape.length === 0) {
+        if (!isInteger(a.dtype)) throw typeError('x must be an integer or at least 1-dimensional');
+        const n = concreteInt(x, 'argument x of jax.random.permutation()');
+        return wrap(shuffle1d(k.data, lax.iota(canonicalizeDtype('int64'), [n], 0), partitionable()));
+      }
+      if (!isNone(b.independent) && truthy(b.independent) && a.shape.length > 1) refuseIndependent();
+      return wrap(permuteAlong(k.data, x, axis, partitionable()));
+    }),
+    fn('jax.random', 'choice', ['key', 'a', 'shape?', 'replace?', 'p?', 'axis?'], (b) => {
+      const k = key('choice', b);
+      const shapeObj = isNone(b.shape) ? new PyTuple([]) : b.shape;
+      if (!(shapeObj instanceof PyTuple || shapeObj instanceof PyList)) {
+        throw typeError(`shape argument of jax.random.choice must be a sequence, got ${pyStr(shapeObj)}`);
+      }
+      const shape = shapeArg(shapeObj);
+      checkArraylike('choice', [b.a]);
+      const arr = toValue(b.a)!;
+      const ndim = avalOf(arr).shape.length;
+      const axis = ndim === 0 ? 0 : axisArg(b.axis, ndim);
+      const nInputs = ndim === 0 ? concreteInt(arr, 'The error occurred in jax.random.choice()') : avalOf(arr).shape[axis];
+      const nDraws = shape.reduce((x, y) => x * y, 1);
+      if (nDraws === 0) return wrap(lax.full(shape, 0, avalOf(arr).dtype));
+      if (nInputs <= 0) throw valueError('a must be greater than 0 unless no samples are taken');
+      const replace = isNone(b.replace) || truthy(b.replace);
+      if (!replace && nDraws > nInputs) {
+        throw valueError(`Cannot take a larger sample (size ${nDraws}) than population (size ${nInputs}) when 'replace=False'`);
+      }
+      if (!isNone(b.p)) throw notSupported('jax.random.choice with probabilities p');
+      return wrap(choiceUniform(k.data, ndim === 0 ? null : arr, nInputs, shape, replace, axis, partitionable()));
+    }),
   ]);
   for (const name of NOT_YET) {
     const refuse = () => {
@@ -207,3 +244,17 @@ function floatDtype(name: string, o: PyObject): DType {
   });
 }
 
+
+/** util.canonicalize_axis. */
+function axisArg(o: PyObject, ndim: number): number {
+  const axis = isNone(o) ? 0 : toIndexNumber(o);
+  if (axis < -ndim || axis >= ndim) throw valueError(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/** A Python int from a 0-d integer value that must be concrete (a static size). */
+function concreteInt(v: Value, context: string): number {
+  const c = concreteValue(v);
+  if (!c) throw notSupported(`a traced size in ${context}`);
+  return Number(c.data[0]);
+}
