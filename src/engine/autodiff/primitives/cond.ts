@@ -9,7 +9,7 @@
 //   gradient is stopped where that branch is not selected (JAX's guard, jax issue #1052).
 // The output types are those of branch 0 (JAX's `_cond_abstract_eval`).
 
-import { isInexact } from '../../array/dtype';
+import { type AVal, isInexact } from '../../array/dtype';
 import * as K from '../../array/kernels';
 import type { NDArray } from '../../array/ndarray';
 import { typeError } from '../../errors';
@@ -50,7 +50,7 @@ export function condOfStaged(index: Value, branches: readonly Staged[], operands
   return bind('cond', [index, ...consts, ...operands], { branches: jaxprs, outAvals: branches[0].outAvals });
 }
 
-const inexactPositions = (avals: readonly { dtype: import('../../array/dtype').DType }[]) =>
+const inexactPositions = (avals: readonly AVal[]) =>
   avals.flatMap((a, i) => (isInexact(a.dtype) ? [i] : []));
 
 /** Each branch's outputs as the cond declares them (branch 0's weak types). */

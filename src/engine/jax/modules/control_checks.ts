@@ -87,13 +87,17 @@ export function shapedArrayRepr(a: AVal): string {
   return `ShapedArray(${shortType(a)}${a.weakType ? ', weak_type=True' : ''})`;
 }
 
-/** Python's str() of a pytree whose leaves are texts (quoted inside containers, as repr does). */
-export function treeText(def: TreeDef, leaves: readonly string[]): string {
+/**
+ * Python's str() of a pytree whose leaves are texts. `quoted`: the leaves are str objects, so
+ * containers show their repr in quotes (a lone leaf is printed as is); otherwise they stand for
+ * objects whose repr is the text itself (ShapedArray).
+ */
+function treeText(def: TreeDef, leaves: readonly string[], quoted: boolean): string {
   let i = 0;
   const walk = (d: TreeDef, top: boolean): string => {
     switch (d.kind) {
       case 'leaf':
-        return top ? leaves[i++] : `'${leaves[i++]}'`;
+        return quoted && !top ? `'${leaves[i++]}'` : leaves[i++];
       case 'none':
         return 'None';
       case 'tuple':
@@ -109,24 +113,7 @@ export function treeText(def: TreeDef, leaves: readonly string[]): string {
 
 /** A tree of avals as str() shows it (`(ShapedArray(float32[]), ShapedArray(int32[]))`). */
 export function avalTreeText(def: TreeDef, avals: readonly AVal[]): string {
-  const texts = avals.map(shapedArrayRepr);
-  // ShapedArray's repr is not quoted inside containers: render unquoted throughout.
-  let i = 0;
-  const walk = (d: TreeDef): string => {
-    switch (d.kind) {
-      case 'leaf':
-        return texts[i++];
-      case 'none':
-        return 'None';
-      case 'tuple':
-        return d.children.length === 1 ? `(${walk(d.children[0])},)` : `(${d.children.map(walk).join(', ')})`;
-      case 'list':
-        return `[${d.children.map(walk).join(', ')}]`;
-      case 'dict':
-        return `{${d.keys.map((k, j) => `${pyRepr(k)}: ${walk(d.children[j])}`).join(', ')}}`;
-    }
-  };
-  return walk(def);
+  return treeText(def, avals.map(shapedArrayRepr), false);
 }
 
 const sameType = (a: AVal, b: AVal) => a.dtype === b.dtype && a.shape.join() === b.shape.join();
@@ -140,7 +127,7 @@ export function checkTreeAndAvals(what1: string, def1: TreeDef, avals1: readonly
   }
   if (avals1.every((a, i) => sameType(a, avals2[i]))) return;
   const shown = avals1.map((a, i) => (sameType(a, avals2[i]) ? shapedArrayRepr(a) : `DIFFERENT ${shapedArrayRepr(a)} vs. ${shapedArrayRepr(avals2[i])}`));
-  throw typeError(`${what1} and ${what2} must have identical types, got\n${treeText(def1, shown)}.`);
+  throw typeError(`${what1} and ${what2} must have identical types, got\n${treeText(def1, shown, true)}.`);
 }
 
 /** The name of a function's first parameter, as `inspect.signature` gives it (null if unknown). */

@@ -10,8 +10,7 @@ import { type AVal, DTYPES } from '../../array/dtype';
 import { canonicalizeDtype } from '../../array/promotion';
 import { avalOf, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
-import type { Staged } from '../../autodiff/primitives/closed';
-import { stage } from '../../autodiff/primitives/closed';
+import { type Staged, stage } from '../../autodiff/primitives/closed';
 import { condOfStaged } from '../../autodiff/primitives/cond';
 import type { TraceDebugInfo } from '../../autodiff/traces/staging';
 import { typeError, valueError } from '../../errors';
@@ -67,7 +66,7 @@ function withOperandKeyword(operands: PyObject[], kwargs: Kwargs, fnName: string
 }
 
 /** Checks the traced branches against branch 0 and binds `cond`; outputs take branch 0's structure. */
-function finish(index: Value, traced: TracedFn[], operands: Value[], names: (i: number) => string): PyObject {
+function bindBranches(index: Value, traced: TracedFn[], operands: Value[], names: (i: number) => string): PyObject {
   for (let i = 1; i < traced.length; i++) {
     checkTreeAndAvals(names(0), traced[0].outDef, traced[0].staged.outAvals, names(i), traced[i].outDef, traced[i].staged.outAvals);
   }
@@ -160,7 +159,7 @@ export const switchFn = new PyNativeFunction(
     const traced = branches.map((b) =>
       traceFn(b, avals, (leaves) => [...(unflatten(ops.def, leaves) as PyTuple).items], debugInfo('switch', b, operands)),
     );
-    return finish(index, traced, ops.values, (i) => `branch ${i} output`);
+    return bindBranches(index, traced, ops.values, (i) => `branch ${i} output`);
   },
   'jax.lax.switch',
 );
