@@ -4,6 +4,7 @@
 import { runContext } from '../context';
 import { PyError, valueError } from '../errors';
 import { floatRepr, positional } from './floatRepr';
+import { intToDecimal } from './intText';
 
 export interface FormatSpec {
   fill: string;
@@ -85,7 +86,7 @@ function unknownCode(type: string, typeName: string): PyError {
 }
 
 export function formatInt(n: bigint, specText: string, typeName = 'int'): string {
-  if (specText === '') return n.toString();
+  if (specText === '') return intToDecimal(n);
   const spec = parseSpec(specText);
   if ('eEfFgG%'.includes(spec.type) && spec.type !== '') return formatFloat(Number(n), specText);
   if (spec.precision !== null) throw valueError('Precision not allowed in integer format specifier');
@@ -97,7 +98,7 @@ export function formatInt(n: bigint, specText: string, typeName = 'int'): string
     case '':
     case 'd':
     case 'n':
-      body = group(abs.toString(), spec.grouping);
+      body = group(intToDecimal(abs), spec.grouping);
       break;
     case 'b':
       body = group(abs.toString(2), spec.grouping === '_' ? '_' : null, 4);

@@ -4,6 +4,7 @@
 
 import { PyError, typeError, valueError } from '../../errors';
 import { floatRepr } from '../floatRepr';
+import { checkDecimalDigits, intToDecimal } from '../intText';
 import { formatFloat, formatInt } from '../format';
 import {
   BinaryOp, CompareOp, MaybeNotImplemented, NotImplementedSignal, PyBool, PyClass, PyComplex, PyFloat, PyInt, PyObject,
@@ -227,7 +228,7 @@ intClass.slots.unary = (op, self) => {
 };
 intClass.slots.bool = (self) => intValue(self as PyInt) !== 0n;
 intClass.slots.hash = (self) => `n:${intValue(self as PyInt)}`;
-intClass.slots.repr = (self) => (self instanceof PyBool ? (self.value ? 'True' : 'False') : (self as PyInt).value.toString());
+intClass.slots.repr = (self) => (self instanceof PyBool ? (self.value ? 'True' : 'False') : intToDecimal((self as PyInt).value));
 intClass.slots.format = (self, spec) => formatInt(intValue(self as PyInt), spec, typeName(self));
 intClass.slots.index = (self) => intValue(self as PyInt);
 intClass.slots.int = (self) => intValue(self as PyInt);
@@ -306,6 +307,13 @@ function parseIntText(text: string, base: number): bigint | null {
   }
   if (!/^[0-9a-z]+(_[0-9a-z]+)*$/.test(t)) return null;
   t = t.replace(/_/g, '');
+  // Power-of-two bases convert in linear time and have no limit; the others do (CPython).
+  if (base === 16 || base === 8 || base === 2) {
+    if (!new RegExp(`^[0-${Math.min(base, 10) - 1}${base === 16 ? 'a-f' : ''}]+$`).test(t)) return null;
+    return sign * BigInt(`0${base === 16 ? 'x' : base === 8 ? 'o' : 'b'}${t}`);
+  }
+  checkDecimalDigits(t);
+  if (base === 10) return /^[0-9]+$/.test(t) ? sign * BigInt(t) : null;
   let v = 0n;
   for (const ch of t) {
     const d = parseInt(ch, 36);
