@@ -30,6 +30,7 @@ import {
   SQUEEZE_RULES,
   TRANSPOSE_RULES,
 } from './structural';
+import { ERF_INV_XLA32_RULES } from './erfInvXla';
 import { THREEFRY2X32_RULES } from './threefry';
 import type { RuleTable } from './types';
 import { INTEGER_POW_RULES, ROUND_RULES, UNARY_RULES } from './unary';
@@ -69,4 +70,5 @@ export const RULES: RuleTable = {
   custom_jvp_call: CUSTOM_JVP_CALL_RULES,
   custom_vjp_call: CUSTOM_VJP_CALL_RULES,
   threefry2x32: THREEFRY2X32_RULES,
+  erf_inv_xla32: ERF_INV_XLA32_RULES,
 };

@@ -92,6 +92,8 @@ export type PrimitiveParams = { [P in UnaryPrimitive | BinaryPrimitive]: NoParam
   scan: { body: Jaxpr; nConsts: number; nCarry: number; length: number; reverse: boolean; outAvals: readonly AVal[] };
   /** jax.random's hash. args: [k0, k1, x0, x1] (uint32, one shape); results [y0, y1]. */
   threefry2x32: NoParams;
+  /** lax.erf_inv on float32 as XLA's CPU backend computes it (jax.random.normal's samples). */
+  erf_inv_xla32: NoParams;
 };
 
 /** A function of flat Values (a user function the jax layer has flattened). */

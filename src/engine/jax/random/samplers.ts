@@ -97,7 +97,7 @@ export function normal(key: Value, shape: readonly number[], dtype: DType, parti
   if (!isFloating(dtype)) throw notSupported(`jax.random.normal with dtype ${dtype}`);
   const lo = lax.full([], justAboveMinusOne(dtype), dtype);
   const u = uniform(key, shape, dtype, lo, lax.full([], 1, dtype), partitionable);
-  return lax.mul(lax.full(shape, Math.SQRT2, dtype), erfInvLikeXla(u));
+  return lax.mul(lax.full(shape.map(() => 1), Math.SQRT2, dtype), erfInvLikeXla(u));
 }
 
 /** JAX's _convert_and_clip_integer: clip into the target's range (in the value's dtype), then convert. */
