@@ -14,6 +14,7 @@ import { FUNCTIONS } from '../numpy/functions';
 import { ELEMENTWISE } from '../numpy/elementwise';
 import { EXTRAS } from '../numpy/extras';
 import { INFO } from '../numpy/info';
+import { vectorize } from '../numpy/vectorize';
 import { MATRIX } from '../numpy/matrix';
 import { NONZERO } from '../numpy/nonzero';
 import { NORMS } from '../numpy/norms';
@@ -52,7 +53,7 @@ scalarTypeClass.slots.call = (self, args) => {
 
 export function numpyModule(get: (n: string) => PyModule): PyModule {
   const m = new PyModule('jax.numpy');
-  addAll(m, [...FUNCTIONS.values(), ...REARRANGE, ...MATRIX, ...ELEMENTWISE, ...STATS, ...NONZERO, ...EXTRAS, ...INFO]);
+  addAll(m, [...FUNCTIONS.values(), ...REARRANGE, ...MATRIX, ...ELEMENTWISE, ...STATS, ...NONZERO, ...EXTRAS, ...INFO, vectorize]);
   for (const [name, t] of SCALAR_TYPES) m.attrs.set(name, t);
   m.attrs.set('bool', SCALAR_TYPES.get('bool_')!);
   m.attrs.set('ndarray', arrayBaseClass);
