@@ -49,6 +49,11 @@ describe('jax.random: keys', () => {
     assert.equal(repr('random.wrap_key_data(random.key_data(key)) == key'), 'Array(True, dtype=bool)');
   });
 
+  it('key_impl names the implementation; clone returns the same key', () => {
+    assert.equal(repr('random.key_impl(key)'), "'threefry2x32'");
+    assert.equal(repr('random.clone(key) == key'), 'Array(True, dtype=bool)');
+  });
+
   it('keeps raw (legacy) keys raw and typed keys typed', () => {
     assert.equal(repr('random.split(random.PRNGKey(0)).dtype'), "dtype('uint32')");
     assert.equal(repr('random.fold_in(key, 3).dtype'), 'key<fry>');

@@ -88,6 +88,7 @@ describe('jax.random, original layout (JAX tests/random_test.py)', () => {
     assert.deepEqual(run(`${ORIGINAL}random.bernoulli(random.key(1612777541), p=0.5, shape=(5,))`).value, [
       false, true, true, true, false,
     ]);
+    assert.deepEqual(run(`${ORIGINAL}random.rademacher(random.key(1719994501), shape=(5,), dtype=jnp.int32)`).value, [-1, -1, -1, -1, 1]);
   });
 });
 

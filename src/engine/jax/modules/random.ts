@@ -23,10 +23,10 @@ import { choiceUniform, permuteAlong, refuseIndependent, shuffle1d } from '../ra
 
 /** Samplers JAX has that Grad Lens does not compute yet. */
 const NOT_YET = [
-  'ball', 'beta', 'binomial', 'categorical', 'cauchy', 'chisquare', 'clone', 'dirichlet',
+  'ball', 'beta', 'binomial', 'categorical', 'cauchy', 'chisquare', 'dirichlet',
   'double_sided_maxwell', 'exponential', 'f', 'gamma', 'generalized_normal', 'geometric', 'gumbel', 'laplace',
   'loggamma', 'logistic', 'lognormal', 'maxwell', 'multinomial', 'multivariate_normal', 'orthogonal', 'pareto',
-  'poisson', 'rademacher', 'rayleigh', 'shuffle', 't', 'triangular', 'truncated_normal',
+  'poisson', 'rayleigh', 'shuffle', 't', 'triangular', 'truncated_normal',
   'wald', 'weibull_min',
 ];
 
@@ -191,6 +191,21 @@ export function randomModule(get: (n: string) => PyModule): PyModule {
       const outShape = shape ?? [...avalOf(p).shape];
       checkShape('bernoulli', outShape, avalOf(p).shape);
       return wrap(bernoulli(k.data, p, outShape, mode, partitionable()));
+    }),
+    fn('jax.random', 'rademacher', ['key', 'shape?', 'dtype?'], (b) => {
+      const k = key('rademacher', b);
+      const dtype = dtypeArg(b.dtype, intClass, () => undefined);
+      const shape = isNone(b.shape) ? [] : shapeArg(b.shape);
+      const half = scalarToArray(pyFloat(0.5));
+      const bits = lax.convertElementType(bernoulli(k.data, half, shape, 'low', partitionable()), dtype, false);
+      // (2 * b - 1).astype(dtype)
+      const two = lax.full(shape.map(() => 1), 2, dtype);
+      return wrap(lax.sub(lax.mul(two, bits), lax.full(shape.map(() => 1), 1, dtype)));
+    }),
+    fn('jax.random', 'clone', ['key'], (b) => b.key),
+    fn('jax.random', 'key_impl', ['keys'], (b) => {
+      checkPrngKey('key_impl', b.keys, true);
+      return new PyStr('threefry2x32');
     }),
     fn('jax.random', 'permutation', ['key', 'x', 'axis?', 'independent?'], (b) => {
       const k = key('permutation', b);
