@@ -62,8 +62,19 @@ describe('lax.cond: tracing and types', () => {
   });
 
   it('under jit the branches are traced once for the signature', () => {
-    const src = 'def t(x):\n    print("t")\n    return x\nj = jax.jit(lambda x: lax.cond(x > 0, t, t, x))\nj(1.0)\nj(-1.0)\n';
-    assert.deepEqual(run(src).output.map((s) => s.trim()).filter(Boolean), ['t', 't']);
+    const src = 'def t(x):\n    print("t")\n    return x\ndef e(x):\n    print("e")\n    return x\nj = jax.jit(lambda x: lax.cond(x > 0, t, e, x))\nj(1.0)\nj(-1.0)\n';
+    assert.deepEqual(run(src).output.map((s) => s.trim()).filter(Boolean), ['t', 'e']);
+  });
+
+  it('a function traced again with the same operand types reuses its jaxpr (JAX\'s weakref_lru_cache)', () => {
+    // _initial_style_open_jaxpr is cached on (fun, in_tree, in_avals, debug_info): the same
+    // def as both branches, or in a second call, is traced once; a new lambda is traced anew.
+    const same = 'def t(x):\n    print("t")\n    return x\nlax.cond(True, t, t, 1.0)\nlax.cond(False, t, t, 2.0)\n';
+    assert.deepEqual(run(same).output.map((s) => s.trim()).filter(Boolean), ['t']);
+    const fresh = 'def f(v):\n    return lax.cond(True, lambda x: print("l") or x, lambda x: x, v)\nf(1.0)\nf(2.0)\n';
+    assert.deepEqual(run(fresh).output.map((s) => s.trim()).filter(Boolean), ['l', 'l']);
+    const retyped = 'def t(x):\n    print("t")\n    return x\nlax.cond(True, t, t, 1.0)\nlax.cond(True, t, t, 1)\n';
+    assert.deepEqual(run(retyped).output.map((s) => s.trim()).filter(Boolean), ['t', 't']);
   });
 
   it('a branch is traced abstractly: Python control flow on an operand raises even eagerly, naming the branch', () => {

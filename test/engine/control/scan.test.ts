@@ -109,6 +109,12 @@ describe('fori_loop and lax.map on scan', () => {
     assert.equal(num(F + 'jax.grad(jax.grad(f))(2.0, 3)'), 12);
   });
 
+  it('JAX caches its scan body per body function: a def reused across calls is traced once', () => {
+    const src = 'def body(i, v):\n    print("b")\n    return v + 1.0\nlax.fori_loop(0, 3, body, 0.0)\nlax.fori_loop(0, 5, body, 1.0)\n';
+    assert.equal(repr(src), 'Array(6., dtype=float32, weak_type=True)');
+    assert.deepEqual(run(src).output.map((s) => s.trim()).filter(Boolean), ['b']);
+  });
+
   it('its body is traced once, with a weakly typed int32 loop index', () => {
     const src = 'def body(i, v):\n    print(i)\n    return v + i\nlax.fori_loop(0, 4, body, 0.0)\n';
     // A weak float carry plus a weak int index stays weak.

@@ -13,12 +13,14 @@ import * as lax from '../../autodiff/lax';
 import { type Staged, stage } from '../../autodiff/primitives/closed';
 import { condOfStaged } from '../../autodiff/primitives/cond';
 import type { TraceDebugInfo } from '../../autodiff/traces/staging';
+import { runContext } from '../../context';
 import { typeError, valueError } from '../../errors';
+import { PyFunction } from '../../interp/function';
 import { type Kwargs, PyList, PyNativeFunction, type PyObject, PyStr, PyTuple } from '../../interp/object';
 import { callObject, isCallable, pyRepr, pyStr, pyTuple, toArray } from '../../interp/protocol';
 import { wrap } from '../array';
 import { toValue } from '../coerce';
-import { flatten, type TreeDef, unflatten } from '../pytree';
+import { flatten, type TreeDef, treeDefRepr, unflatten } from '../pytree';
 import { checkTreeAndAvals, debugInfo } from './control_checks';
 
 /** The Values of a pytree's leaves; a leaf that is not an array raises JAX's TypeError. */
@@ -38,15 +40,53 @@ export interface TracedFn {
   outDef: TreeDef;
 }
 
-/** Traces `fn` called on `makeArgs(leaves)` at `avals` (one trace: its Python body runs once). */
-export function traceFn(fn: PyObject, avals: readonly AVal[], makeArgs: (leaves: PyObject[]) => PyObject[], debug?: TraceDebugInfo): TracedFn {
+/** How a body is traced: its input structure (for the cache key), JAX's debug info, its owner. */
+export interface TraceSpec {
+  /** The structure the leaves are unflattened into (treeDefRepr of the inputs). */
+  inTree: string;
+  debug: TraceDebugInfo;
+  /**
+   * The user function JAX's cache keys the trace on when `fn` is one of JAX's cached wrappers
+   * of it (fori_loop's bodies), with `tag` naming the wrapper; default: `fn` itself.
+   */
+  owner?: { fn: PyObject; tag: string };
+}
+
+/**
+ * JAX's `weakref_lru_cache` on `_initial_style_open_jaxpr`: tracing the same function again
+ * with the same input structure, avals and debug info reuses the jaxpr, so its Python body does
+ * not run again (and Python values it read keep their first-trace values, as in JAX). Only user
+ * functions whose trace captured no tracer of an enclosing transformation are cached.
+ */
+const traceCache = new WeakMap<PyObject, Map<string, TracedFn>>();
+
+const avalKey = (a: AVal) => `${a.dtype}${a.weakType ? '~' : ''}[${a.shape.join(',')}]`;
+
+/** Traces `fn` called on `makeArgs(leaves)` at `avals` (its Python body runs once per trace). */
+export function traceFn(fn: PyObject, avals: readonly AVal[], makeArgs: (leaves: PyObject[]) => PyObject[], spec: TraceSpec): TracedFn {
+  const owner = spec.owner?.fn ?? fn;
+  const d = spec.debug;
+  const key = [spec.owner?.tag ?? '', runContext().x64, spec.inTree, avals.map(avalKey).join(';'), d.tracedFor, d.funcSrcInfo, d.argNames.join(',')].join('|');
+  const cacheable = owner instanceof PyFunction;
+  const hit = cacheable ? traceCache.get(owner)?.get(key) : undefined;
+  if (hit) return hit;
   let outDef: TreeDef = { kind: 'none' };
-  const staged = stage((xs) => {
-    const out = flatValues(callObject(fn, makeArgs(xs.map(wrap))));
-    outDef = out.def;
-    return out.values;
-  }, avals, debug);
-  return { staged, outDef };
+  const staged = stage(
+    (xs) => {
+      const out = flatValues(callObject(fn, makeArgs(xs.map(wrap))));
+      outDef = out.def;
+      return out.values;
+    },
+    avals,
+    d,
+  );
+  const traced = { staged, outDef };
+  if (cacheable && staged.consts.length === 0) {
+    let perFn = traceCache.get(owner);
+    if (!perFn) traceCache.set(owner, (perFn = new Map()));
+    perFn.set(key, traced);
+  }
+  return traced;
 }
 
 /** Python's `np.shape(x)` text: `(3,)`, `(2, 3)`. */
@@ -121,7 +161,8 @@ function condOf(pred: PyObject, trueFun: PyObject, falseFun: PyObject, operands:
   const p = predicateOf(pred);
   const ops = flatValues(pyTuple(operands));
   const avals = ops.values.map(avalOf);
-  const call = (f: PyObject) => traceFn(f, avals, (leaves) => [...(unflatten(ops.def, leaves) as PyTuple).items], debugInfo('cond', f, operands));
+  const args = (leaves: PyObject[]) => [...(unflatten(ops.def, leaves) as PyTuple).items];
+  const call = (f: PyObject) => traceFn(f, avals, args, { inTree: treeDefRepr(ops.def), debug: debugInfo('cond', f, operands) });
   // JAX traces true_fun first; the primitive's branches are (false, true), index = int(pred).
   const onTrue = call(trueFun);
   const onFalse = call(falseFun);
@@ -157,7 +198,10 @@ export const switchFn = new PyNativeFunction(
     const ops = flatValues(pyTuple(operands));
     const avals = ops.values.map(avalOf);
     const traced = branches.map((b) =>
-      traceFn(b, avals, (leaves) => [...(unflatten(ops.def, leaves) as PyTuple).items], debugInfo('switch', b, operands)),
+      traceFn(b, avals, (leaves) => [...(unflatten(ops.def, leaves) as PyTuple).items], {
+        inTree: treeDefRepr(ops.def),
+        debug: debugInfo('switch', b, operands),
+      }),
     );
     return bindBranches(index, traced, ops.values, (i) => `branch ${i} output`);
   },

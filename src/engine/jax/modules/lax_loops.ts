@@ -39,8 +39,10 @@ function whileLoop(condFun: PyObject, bodyFun: PyObject, init: PyObject, fori?: 
     const args = (leaves: PyObject[]) => [unflatten(start.def, leaves)];
     const initTree = [unflatten(start.def, values.map(wrap))];
     const wrapper = fori && { srcFun: fori.body, params: ['loop_carry'] };
-    const cond = traceFn(condFun, avals, args, debugInfo('while_cond', condFun, initTree, wrapper));
-    const body = traceFn(bodyFun, avals, args, debugInfo('while_body', bodyFun, initTree, wrapper));
+    const inTree = treeDefRepr(start.def);
+    const cond = traceFn(condFun, avals, args, { inTree, debug: debugInfo('while_cond', condFun, initTree, wrapper) });
+    const owner = fori && { fn: fori.body, tag: 'fori_while' };
+    const body = traceFn(bodyFun, avals, args, { inTree, debug: debugInfo('while_body', bodyFun, initTree, wrapper), owner });
     if (cond.outDef.kind !== 'leaf') throw typeError(`cond_fun must return a boolean scalar, but got pytree ${treeDefRepr(cond.outDef)}.`);
     const pred = cond.staged.outAvals[0];
     if (pred.shape.length !== 0 || pred.dtype !== 'bool') {
@@ -104,6 +106,8 @@ interface ScanOptions {
   unroll: PyObject;
   /** For JAX's own wrapper bodies (fori_loop, map): the user function and the wrapper's parameters. */
   wrapper?: { srcFun: PyObject; params: string[] };
+  /** JAX caches fori_loop's scan body per user body function: the trace cache's owner. */
+  owner?: { fn: PyObject; tag: string };
 }
 
 /** lax.scan on the `scan` primitive: f traced once at (carry, x) avals. */
@@ -125,7 +129,7 @@ function scanOf(f: PyObject, init: PyObject, xs: PyObject, opts: ScanOptions): P
       f,
       [...values.map(avalOf), ...xAvals],
       (leaves) => [unflatten(start.def, leaves.slice(0, nK)), unflatten(xsTree.def, leaves.slice(nK))],
-      debug,
+      { inTree: `${treeDefRepr(start.def)}${treeDefRepr(xsTree.def)}`, debug, owner: opts.owner },
     );
     const out = t.outDef;
     if (out.kind === 'leaf' || out.kind === 'none' || out.children.length !== 2) {
@@ -210,7 +214,7 @@ export const foriLoop = new PyNativeFunction(
         return pyTuple([pyTuple([wrap(lax.add(iv, lax.scalarLike(iv, 1))), callObject(body, [i, val])]), None]);
       });
       const wrapper = { srcFun: body, params: ['loop_carry', '_'] };
-      const opts = { length: pyInt(Math.max(upper - lower, 0)), reverse: false, unroll: None, wrapper };
+      const opts = { length: pyInt(Math.max(upper - lower, 0)), reverse: false, unroll: None, wrapper, owner: { fn: body, tag: 'fori_scan' } };
       const out = scanOf(step, pyTuple([pyInt(lower), b.init_val]), None, opts) as PyTuple;
       return (out.items[0] as PyTuple).items[1];
     }
