@@ -7,7 +7,7 @@
 // must not load the engine: only a type comes from the runner (the e2e bundle check guards it).
 
 import { expectedText } from './expected';
-import type { RunResult } from './runner';
+import type { RunResult, TestOutcome } from './runner';
 import { type Args, type Exercise, LEVEL_NAMES } from './types';
 import { argumentsText, materialize } from './values';
 
@@ -87,6 +87,15 @@ export function formatExercise(exercise: Exercise): string[] {
   ];
 }
 
+/**
+ * The first line of a failed test's reason, unless it only repeats the expected and got values
+ * shown above it (a scalar mismatch); where an array differs, a shape, an exception say more.
+ */
+export function reasonBeyondValues(o: TestOutcome): string | undefined {
+  if (!o.reason || (o.got !== undefined && /^expected \S+, got \S+$/.test(o.reason))) return undefined;
+  return o.reason.split('\n')[0];
+}
+
 const MARKS = { passed: 'PASS', failed: 'FAIL', error: 'ERROR', 'not-run': 'NOT RUN' } as const;
 
 /** `gradlens exercise test ID FILE`: each test, then the feedback, then the verdict. */
@@ -100,10 +109,8 @@ export function formatRunResult(result: RunResult): string[] {
     if (o.status === 'passed') continue;
     lines.push(`        expected ${o.expected}`);
     if (o.got !== undefined) lines.push(`        got      ${o.got}`);
-    // A scalar mismatch says no more than the two lines above; anything else (where an array
-    // differs, a shape, an exception) does.
-    const redundant = o.got !== undefined && /^expected \S+, got \S+$/.test(o.reason ?? '');
-    if (o.reason && !redundant) lines.push(`        ${o.reason.split('\n')[0]}`);
+    const reason = reasonBeyondValues(o);
+    if (reason) lines.push(`        ${reason}`);
   }
   for (const m of result.mistakes) lines.push('', `* ${m.feedback}`);
   const passed = result.outcomes.filter((o) => o.status === 'passed').length;

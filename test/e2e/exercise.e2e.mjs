@@ -32,7 +32,8 @@ def grad_of_quadratic(w, b, x):
     return jax.grad(loss)(float(w), b, x)
 `;
 
-// In the panel, text that must stay readable in every theme: selector → what it is.
+// In the panel, text that must stay readable in every theme: selector → what it is. The first
+// set is on screen after any run; the other two only after a passing or a failing one.
 const PANEL_TEXT = {
   h1: 'the title',
   '.verdict': 'the verdict',
@@ -44,9 +45,17 @@ const PANEL_TEXT = {
   '.button.primary': 'the primary button',
   '.button.secondary': 'a secondary button',
 };
+const PASSED_TEXT = { '.verdict.passed': 'the passing verdict', '.outcome.passed .mark': 'a PASS mark' };
+const FAILED_TEXT = {
+  '.verdict.failed': 'the failing verdict',
+  '.outcome.failed .mark': 'a FAIL mark',
+  '.outcome .label': 'an expected/got label',
+  '.feedback p': 'the feedback on the mistake',
+  '.feedback code': 'code in the feedback',
+};
 
 /** Each piece of panel text: its colour and opacity, and the backgrounds under it, innermost first. */
-function readPanelText(frame) {
+function readPanelText(frame, texts) {
   return frame.evaluate((selectors) => {
     // Backgrounds up to the first opaque one (code spans draw a translucent one over the page).
     const backgrounds = (el) => {
@@ -62,7 +71,7 @@ function readPanelText(frame) {
       sel, text: el.textContent.trim().slice(0, 40), color: getComputedStyle(el).color,
       opacity: Number(getComputedStyle(el).opacity), backgrounds: backgrounds(el),
     })));
-  }, Object.keys(PANEL_TEXT));
+  }, Object.keys(texts));
 }
 
 // The colours of text a passing run does not show (FAIL marks, a failed verdict, an exception):
@@ -83,14 +92,15 @@ function readPanelColours(frame) {
   }, UNSEEN_COLOURS);
 }
 
-async function checkPanelContrast(frame, theme) {
+async function checkPanelContrast(frame, theme, state) {
   const minimum = requiredContrast(THEMES[theme].kind);
-  const items = await readPanelText(frame);
-  for (const sel of Object.keys(PANEL_TEXT)) assert.ok(items.some((i) => i.sel === sel), `${theme}: the panel shows ${PANEL_TEXT[sel]}`);
+  const texts = { ...PANEL_TEXT, ...(state === 'passed' ? PASSED_TEXT : FAILED_TEXT) };
+  const items = await readPanelText(frame, texts);
+  for (const sel of Object.keys(texts)) assert.ok(items.some((i) => i.sel === sel), `${theme}: the panel shows ${texts[sel]}`);
   for (const i of items) {
     const background = flatten(i.backgrounds);
     const ratio = contrastRatio(i.color, background, i.opacity);
-    assert.ok(ratio >= minimum, `${theme}: ${PANEL_TEXT[i.sel]} "${i.text}" in ${i.color} on ${background} has contrast ${ratio.toFixed(2)} < ${minimum}`);
+    assert.ok(ratio >= minimum, `${theme}: ${texts[i.sel]} "${i.text}" in ${i.color} on ${background} has contrast ${ratio.toFixed(2)} < ${minimum}`);
   }
   const { background, colours } = await readPanelColours(frame);
   for (const [name, colour] of Object.entries(colours)) {
@@ -98,7 +108,7 @@ async function checkPanelContrast(frame, theme) {
     const ratio = contrastRatio(colour, background);
     assert.ok(ratio >= minimum, `${theme}: --vscode-${name} ${colour} on ${background} has contrast ${ratio.toFixed(2)} < ${minimum}`);
   }
-  console.log(`[e2e] ${theme}: ${items.length} pieces of panel text and ${UNSEEN_COLOURS.length} status colours readable`);
+  console.log(`[e2e] ${theme}, ${state} run: ${items.length} pieces of panel text and ${UNSEEN_COLOURS.length} status colours readable`);
 }
 
 async function main() {
@@ -142,8 +152,34 @@ async function main() {
 
       for (const theme of Object.keys(THEMES)) {
         await setTheme(theme);
-        await checkPanelContrast(frame, theme);
+        await checkPanelContrast(frame, theme, 'passed');
         if (THEME_SHOTS) await page.screenshot({ path: path.join(THEME_SHOTS, `exercise-panel-${theme}.png`) });
+      }
+
+      // A classic mistake, differentiating with respect to b: FAIL marks, expected/got and the
+      // feedback on the mistake, checked in every theme too.
+      await page.click('.monaco-editor .view-lines');
+      await page.keyboard.press('Control+End'); // the empty line after the return statement
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+Home'); // to the indentation: the statement only
+      await page.keyboard.insertText('return jax.grad(loss, argnums=1)(float(w), b, x)');
+      await frame.click('button[data-action="runTests"]');
+      const failed = await until('the failing verdict', () => frame.evaluate(() => document.querySelector('.verdict.failed')?.textContent));
+      console.log(`[e2e] verdict: ${failed}`);
+      assert.match(failed, /Not solved yet/);
+      assert.ok(await frame.evaluate(() => document.querySelector('.feedback[data-mistake="wrong-argument"]') !== null), 'the wrong-argument feedback is shown');
+      // The first example: DESIGN's 6.0 expected, the derivative in b (2·1 + 2·1 = 4) got, and no
+      // third line repeating those two.
+      const first = await frame.evaluate(() => document.querySelector('.outcome.failed .details')?.innerText ?? '');
+      assert.match(first, /expected\s+6\.0/);
+      assert.match(first, /got\s+Array\(4\., dtype=float32/);
+      assert.doesNotMatch(first, /expected 6\.0, got 4\.0/);
+      await frame.evaluate(() => document.querySelector('.verdict')?.scrollIntoView());
+      for (const theme of Object.keys(THEMES).reverse()) {
+        await setTheme(theme);
+        await checkPanelContrast(frame, theme, 'failed');
+        if (THEME_SHOTS) await page.screenshot({ path: path.join(THEME_SHOTS, `exercise-panel-failed-${theme}.png`) });
       }
     });
   } finally {

@@ -4,7 +4,7 @@
 // import and no engine: unit tests render it directly, and the extension host never loads the
 // engine (the catalog's closed forms are plain arithmetic).
 
-import { exampleViews } from '../../exercises/present';
+import { exampleViews, reasonBeyondValues } from '../../exercises/present';
 import type { RunResult, TestOutcome } from '../../exercises/runner';
 import type { Exercise } from '../../exercises/types';
 import { LEVEL_NAMES } from '../../exercises/types';
@@ -60,7 +60,8 @@ function outcomeHtml(o: TestOutcome): string {
   if (o.status !== 'passed') {
     details.push(`<div><span class="label">expected</span> <code>${escapeHtml(o.expected)}</code></div>`);
     if (o.got !== undefined) details.push(`<div><span class="label">got</span> <code>${escapeHtml(o.got)}</code></div>`);
-    if (o.reason) details.push(`<div class="reason">${escapeHtml(o.reason.split('\n')[0])}</div>`);
+    const reason = reasonBeyondValues(o);
+    if (reason) details.push(`<div class="reason">${escapeHtml(reason)}</div>`);
   }
   return `<li class="outcome ${o.status}"><span class="mark">${MARKS[o.status]}</span> ${name}${details.length ? `<div class="details">${details.join('')}</div>` : ''}</li>`;
 }
