@@ -3,6 +3,7 @@
 // closed forms, and JAX's weak-type rules (SEMANTICS §2.2: a Python scalar input stays weak).
 
 import { strict as assert } from 'node:assert';
+import { runPython } from '../jax/run';
 import { close, err, val } from './helpers';
 
 describe('jnp.nan_to_num', () => {
@@ -83,5 +84,29 @@ describe('jnp.polyval / select', () => {
     assert.deepEqual(val(x + 'jnp.select([x < 3, x > 3], [x, x**2], 42)').value, [0, 1, 2, 42, 16, 25]);
     assert.deepEqual(val(x + 'jnp.select([x <= 4, x > 3], [x, x**2], 55)').value, [0, 1, 2, 3, 4, 25]);
     assert.deepEqual(err(x + 'jnp.select([x < 3], [x, x])'), ['ValueError', 'list of cases must be same length as list of conditions']);
+  });
+});
+
+describe('JAX-specific edges of the elementwise functions', () => {
+  it("sinc's derivatives at 0 are those of sin(y)/y: 0, then -pi^2/3 (JAX's Maclaurin custom JVP)", () => {
+    assert.equal(val('jax.grad(jnp.sinc)(0.)').value, 0);
+    close(val('jax.grad(jax.grad(jnp.sinc))(0.)', true).value, -(Math.PI ** 2) / 3, 1e-12);
+  });
+  it('modf splits into fractional and whole parts with the sign of x (NumPy docs)', () => {
+    const [frac, whole] = val('jnp.modf(jnp.array([0, 3.5]))').tuple!;
+    assert.deepEqual([frac.value, whole.value], [[0, 0.5], [0, 3]]);
+    assert.deepEqual(val('jnp.modf(-0.5)').tuple!.map((t) => t.value), [-0.5, -0]);
+  });
+  it('complex inputs: isinf looks at both parts; hypot, copysign, isposinf refuse them (JAX texts)', () => {
+    assert.deepEqual(val('jnp.isinf(jnp.array([1 + jnp.inf * 1j, 1 + 1j]))').value, [true, false]);
+    assert.deepEqual(err('jnp.hypot(1j, 1.)'), ['ValueError', 'jnp.hypot is not well defined for complex-valued inputs. Please convert to real values first, such as by using abs(x)']);
+    assert.deepEqual(err('jnp.copysign(1j, 1.)'), ['TypeError', 'copysign does not support complex-valued inputs']);
+    assert.deepEqual(err('jnp.isposinf(jnp.array([1j]))'), ['ValueError', 'isposinf/isneginf are not well defined for complex types']);
+  });
+  it("clip's deprecated a/a_min/a_max spellings still work, with JAX's DeprecationWarning", () => {
+    const r = runPython('import jax.numpy as jnp\njnp.clip(jnp.arange(4), a_min=1, a_max=2)');
+    assert.deepEqual(r.warnings, [{ category: 'DeprecationWarning', message: "Passing arguments 'a', 'a_min' or 'a_max' to jax.numpy.clip is deprecated. Please use 'arr', 'min' or 'max' respectively instead." }]);
+    assert.deepEqual(val('jnp.clip(jnp.arange(4), min=1, max=2)').value, [1, 1, 2, 2]);
+    assert.deepEqual(runPython('import jax.numpy as jnp\njnp.clip(jnp.arange(4), 1, 2)').warnings, []);
   });
 });

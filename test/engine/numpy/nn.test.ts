@@ -69,3 +69,15 @@ describe('jax.nn.logsumexp', () => {
     close(val('jax.nn.logsumexp(jnp.array([0., jnp.inf]), b=jnp.array([1., 0.]))', true).value, 0, 1e-15);
   });
 });
+
+describe('jax.nn.one_hot', () => {
+  it('classes on the last axis by default, or at `axis`; out-of-range classes are all zeros', () => {
+    assert.deepEqual(val('jax.nn.one_hot(jnp.array([0, 2, 5]), 3)').value, [[1, 0, 0], [0, 0, 1], [0, 0, 0]]);
+    assert.deepEqual(val('jax.nn.one_hot(jnp.array([0, 2]), 3, axis=0)').value, [[1, 0], [0, 0], [0, 1]]);
+  });
+  it('the default dtype is the default float (float64 with x64), else dtype=', () => {
+    assert.equal(val('jax.nn.one_hot(jnp.array([1]), 2)').dtype, 'float32');
+    assert.equal(val('jax.nn.one_hot(jnp.array([1]), 2)', true).dtype, 'float64');
+    assert.equal(val('jax.nn.one_hot(jnp.array([1]), 2, dtype=jnp.int32)').dtype, 'int32');
+  });
+});

@@ -9,7 +9,8 @@ import { dtypeArgument } from '../dtypes';
 import { addAll, type Bound, fn, isNone } from '../args';
 import { wrap } from '../array';
 import { promoteArgsInexact, broadcastTo } from '../promote';
-import { keptShape, reductionAxes } from '../numpy/axes';
+import { keptShape, normalizeAxis, reductionAxes } from '../numpy/axes';
+import { canonicalizeDtype } from '../../array/promotion';
 import { constLike, toBool } from '../numpy/ufuncs';
 import { arrayArg } from '../coerce';
 import { logsumexp, MORE_ACTIVATIONS } from '../numpy/nn_activations';
@@ -110,10 +111,13 @@ export function nnModule(): PyModule {
     fn('jax.nn', 'one_hot', ['x', 'num_classes', 'dtype?', 'axis?'], (b) => {
       const x = arrayArg('one_hot', b.x);
       const n = toIndexNumber(b.num_classes);
-      const shape = [...avalOf(x).shape, n];
-      const d = dtypeArgument(b.dtype, 'one_hot') ?? 'float32';
-      const classes = L.broadcastInDim(L.iota(avalOf(x).dtype, [n], 0), shape, [shape.length - 1]);
-      const lhs = L.broadcastInDim(x, shape, avalOf(x).shape.map((_, i) => i));
+      const xs = avalOf(x).shape;
+      // The class axis goes at `axis` (last by default); the default dtype is the default float.
+      const axis = normalizeAxis(isNone(b.axis) ? -1 : toIndexNumber(b.axis), xs.length + 1);
+      const shape = [...xs.slice(0, axis), n, ...xs.slice(axis)];
+      const d = dtypeArgument(b.dtype, 'one_hot') ?? canonicalizeDtype('float64');
+      const classes = L.broadcastInDim(L.iota(avalOf(x).dtype, [n], 0), shape, [axis]);
+      const lhs = L.broadcastInDim(x, shape, xs.map((_, i) => (i < axis ? i : i + 1)));
       return wrap(L.convertElementType(L.eq(lhs, classes), d, false));
     }),
     ...MORE_ACTIVATIONS,

@@ -8,7 +8,7 @@ import { avalOf, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
 import { notSupported, typeError, valueError } from '../../errors';
 import { PyList, type PyNativeFunction, type PyObject, PyTuple } from '../../interp/object';
-import { toArray, toPyFloat } from '../../interp/protocol';
+import { pyTuple, toArray, toPyFloat } from '../../interp/protocol';
 import { type Bound, fn, isNone } from '../args';
 import { wrap } from '../array';
 import { arrayArg, arrayArgs } from '../coerce';
@@ -69,13 +69,19 @@ function sinc(a: PyObject): Value {
   const isZero = lax.eq(x, constLike(x, 0));
   const piX = lax.mul(constLike(x, Math.PI), x);
   const safe = lax.select(isZero, constLike(x, 1), piX);
-  // At 0 the limit 1 is selected (JAX's Maclaurin branch); its first derivative there is 0.
-  return lax.select(isZero, constLike(x, 1), lax.div(lax.sin(safe), safe));
+  // At 0, JAX selects a custom-JVP Maclaurin branch whose derivatives are those of sin(y)/y at
+  // 0; the Taylor polynomial 1 - y^2/6 + y^4/120 - y^6/5040 has the same value and derivatives
+  // (to sixth order) there.
+  const y2 = lax.integerPow(piX, 2);
+  const taylor = lax.add(constLike(x, 1), lax.mul(y2, lax.add(constLike(x, -1 / 6), lax.mul(y2, lax.add(constLike(x, 1 / 120), lax.mul(y2, constLike(x, -1 / 5040)))))));
+  return lax.select(isZero, taylor, lax.div(lax.sin(safe), safe));
 }
 
 function hypot(a: PyObject, b: PyObject): Value {
   let [x1, x2] = broadcastAll(promoteArgsInexact('hypot', [a, b]));
-  noComplex('hypot', x1);
+  if (kindOf(x1) === 'complex') {
+    throw valueError('jnp.hypot is not well defined for complex-valued inputs. Please convert to real values first, such as by using abs(x)');
+  }
   x1 = lax.abs(x1);
   x2 = lax.abs(x2);
   const inf = constLike(x1, Infinity);
@@ -107,7 +113,7 @@ function signbit(a: PyObject): Value {
 
 function copysign(a: PyObject, b: PyObject): Value {
   const [x1, x2] = broadcastAll(promoteArgsInexact('copysign', [a, b]));
-  noComplex('copysign', x1);
+  if (kindOf(x1) === 'complex') throw typeError('copysign does not support complex-valued inputs');
   const mag = lax.abs(x1);
   return lax.select(signbit(W(x2)), lax.neg(mag), mag);
 }
@@ -176,7 +182,15 @@ function select(b: Bound): Value {
 const unary = (name: string, f: (a: PyObject) => Value) => fn(M, name, ['x'], (b) => W(f(b.x)));
 const binary = (name: string, f: (a: PyObject, b: PyObject) => Value) => fn(M, name, ['x1', 'x2'], (b) => W(f(b.x1, b.x2)));
 
+/** (fractional part, whole part), both with x's sign (JAX's modf). */
+function modf(a: PyObject): [Value, Value] {
+  const [x] = promoteDtypesInexact(arrayArgs('modf', [a]));
+  const whole = lax.select(lax.ge(x, constLike(x, 0)), lax.floor(x), lax.ceil(x));
+  return [lax.sub(x, whole), whole];
+}
+
 export const ELEMENTWISE: PyNativeFunction[] = [
+  fn(M, 'modf', ['x', 'out?'], (b) => pyTuple(modf(b.x).map(W))),
   fn(M, 'nan_to_num', ['x', 'copy?', 'nan?', 'posinf?', 'neginf?'], (b) => W(nanToNum(b))),
   binary('heaviside', heaviside),
   unary('sinc', sinc),

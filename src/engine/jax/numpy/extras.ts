@@ -248,6 +248,7 @@ export const EXTRAS: PyNativeFunction[] = [
 function infTest(o: PyObject, which: number): Value {
   const x = arrayArg(which > 0 ? 'isposinf' : 'isneginf', o);
   const k = DTYPES[avalOf(x).dtype].kind;
+  if (k === 'complex') throw valueError('isposinf/isneginf are not well defined for complex types');
   if (k !== 'float') return lax.full(shapeOf(x), false, 'bool');
   return lax.eq(x, U.constLike(x, which));
 }

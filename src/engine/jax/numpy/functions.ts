@@ -5,6 +5,7 @@ import { broadcastShapes, incompatibleShapesMessage } from '../../array/broadcas
 import { avalOf, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
 import { typeError, valueError } from '../../errors';
+import { runContext } from '../../context';
 import { PyNativeFunction, type PyObject } from '../../interp/object';
 import { pyInt, pyTuple, toIndexNumber, toPyFloat, truthy } from '../../interp/protocol';
 import { type Bound, bindArgs, fn, isNone, varFn } from '../args';
@@ -67,6 +68,12 @@ def('round', ['a', 'decimals?', 'out?'], (b) => W(U.round(b.a, int(b.decimals, 0
 def('around', ['a', 'decimals?', 'out?'], (b) => W(U.round(b.a, int(b.decimals, 0))));
 
 def('clip', ['arr?', 'min?', 'max?', 'a?', 'a_min?', 'a_max?'], (b) => {
+  if (!isNone(b.a) || !isNone(b.a_min) || !isNone(b.a_max)) {
+    runContext().warn(
+      'DeprecationWarning',
+      "Passing arguments 'a', 'a_min' or 'a_max' to jax.numpy.clip is deprecated. Please use 'arr', 'min' or 'max' respectively instead.",
+    );
+  }
   let x: PyObject = isNone(b.arr) ? b.a : b.arr;
   const lo = isNone(b.min) ? b.a_min : b.min;
   const hi = isNone(b.max) ? b.a_max : b.max;

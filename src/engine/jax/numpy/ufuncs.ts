@@ -186,8 +186,9 @@ export const isfinite = numericUnary('isfinite', (x) =>
   kindOf(x) === 'float' ? lax.isFinite(x) : kindOf(x) === 'complex' ? lax.and(lax.isFinite(lax.real(x)), lax.isFinite(lax.imag(x))) : constBool(x, true),
 );
 export const isnan = numericUnary('isnan', (x) => (kindOf(x) === 'float' || kindOf(x) === 'complex' ? lax.ne(x, x) : constBool(x, false)));
+const isInfPart = (v: Value) => lax.eq(lax.abs(v), constLike(v, Infinity));
 export const isinf = numericUnary('isinf', (x) =>
-  kindOf(x) === 'float' ? lax.eq(lax.abs(x), constLike(x, Infinity)) : constBool(x, false),
+  kindOf(x) === 'float' ? isInfPart(x) : kindOf(x) === 'complex' ? lax.or(isInfPart(lax.real(x)), isInfPart(lax.imag(x))) : constBool(x, false),
 );
 
 function constBool(x: Value, b: boolean): Value {
