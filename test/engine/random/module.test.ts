@@ -49,6 +49,11 @@ describe('jax.random: keys', () => {
     assert.equal(repr('random.wrap_key_data(random.key_data(key)) == key'), 'Array(True, dtype=bool)');
   });
 
+  it('reports a key value with its own repr (the TREE encoding of report.ts)', () => {
+    const r = runPython(`${PRELUDE}key`);
+    assert.deepEqual(toTree(r.value!), { python: 'PRNGKeyArray', value: 'Array((), dtype=key<fry>) overlaying:\n[0 0]' });
+  });
+
   it('key_impl names the implementation; clone returns the same key', () => {
     assert.equal(repr('random.key_impl(key)'), "'threefry2x32'");
     assert.equal(repr('random.clone(key) == key'), 'Array(True, dtype=bool)');

@@ -36,6 +36,13 @@ export class KeyArray extends JaxArray {
   override get cls(): PyClass {
     return keyArrayClass;
   }
+  /**
+   * Not a plain concrete array: the report's TREE encoding then shows the key's own repr
+   * (`Array((), dtype=key<fry>) overlaying: ...`) instead of its uint32 data as a number array.
+   */
+  override isConcreteArray(): boolean {
+    return false;
+  }
   /** The shape of the array of keys (the data's shape without its trailing 2). */
   get keysShape(): readonly number[] {
     return avalOf(this.value).shape.slice(0, -1);
