@@ -18,6 +18,7 @@ import { vectorize } from '../numpy/vectorize';
 import { MATRIX } from '../numpy/matrix';
 import { NONZERO } from '../numpy/nonzero';
 import { NORMS } from '../numpy/norms';
+import { cholesky, slogdet } from '../numpy/decompositions';
 import { REARRANGE } from '../numpy/rearrange';
 import { STATS } from '../numpy/stats';
 import { det, inv, solve } from '../numpy/solve';
@@ -79,6 +80,6 @@ export function numpyModule(get: (n: string) => PyModule): PyModule {
 
 export function linalgModule(): PyModule {
   const m = new PyModule('jax.numpy.linalg');
-  addAll(m, [...NORMS, solve, inv, det]);
+  addAll(m, [...NORMS, solve, inv, det, slogdet, cholesky]);
   return m;
 }

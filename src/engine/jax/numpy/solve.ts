@@ -76,7 +76,7 @@ function eliminate(a: Value, b: Value): { x: Value; det: Value } {
 }
 
 /** Maps `f` over the leading dimensions of `xs` (all with the same batch shape). */
-function mapBatch(xs: Value[], core: number[], f: (ys: Value[]) => Value[]): Value[] {
+export function mapBatch(xs: Value[], core: number[], f: (ys: Value[]) => Value[]): Value[] {
   const shape = avalOf(xs[0]).shape;
   if (shape.length === core[0]) return f(xs);
   const size = shape[0];
