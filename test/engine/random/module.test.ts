@@ -86,6 +86,7 @@ describe('jax.random: keys', () => {
     assert.equal(error('random.uniform([1, 2])'), "TypeError: unexpected PRNG key type <class 'list'>");
     assert.match(error('random.uniform(jnp.zeros(3, dtype=jnp.uint32))'), /^TypeError: JAX encountered invalid PRNG key data: expected key_data.shape to end with \(2,\)/);
     assert.match(error('random.randint(key, (3,), jnp.array([0, 10]), 5)'), /^ValueError: Incompatible shapes for broadcasting/);
+    assert.equal(error('random.split(key, -2)'), 'ValueError: negative dimensions are not allowed');
   });
 
   it('names the samplers it does not compute yet', () => {

@@ -73,7 +73,9 @@ function shapeArg(o: PyObject): number[] {
   if (!(o instanceof PyTuple || o instanceof PyList)) {
     throw typeError(`Shapes must be 1D sequences of concrete values of integer type, got ${pyRepr(o)}.`);
   }
-  return o.items.map(toIndexNumber);
+  const shape = o.items.map(toIndexNumber);
+  if (shape.some((d) => d < 0)) throw valueError('negative dimensions are not allowed');
+  return shape;
 }
 
 /**
@@ -129,7 +131,7 @@ export function randomModule(get: (n: string) => PyModule): PyModule {
     }),
     fn('jax.random', 'split', ['key', 'num?'], (b) => {
       const k = key('split', b);
-      const num = isNone(b.num) ? [2] : b.num instanceof PyTuple || b.num instanceof PyList ? shapeArg(b.num) : [toIndexNumber(b.num)];
+      const num = isNone(b.num) ? [2] : shapeArg(b.num instanceof PyTuple || b.num instanceof PyList ? b.num : new PyTuple([b.num]));
       return returnKeys(k.raw, splitKey(k.data, num, partitionable()));
     }),
     fn('jax.random', 'fold_in', ['key', 'data'], (b) => {
