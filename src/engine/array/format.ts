@@ -21,12 +21,12 @@ import { PyError } from '../errors';
 import { DTYPES } from './dtype';
 import type { NDArray, Shape } from './ndarray';
 import { array2string, FLOAT0_ELEMENT, formatArray, LINE_WIDTH, shapeRepr } from './format/array2string';
-import { dragon4, FLOAT32 } from './format/dragon4';
-import { pyFormat, type PyScalar } from './format/pyformat';
+import { dragon4, FLOAT32 } from '../numeric/dragon4';
+import { pyFormat, type PyScalar } from '../numeric/pyformat';
 import { binaryFormatOf, cFormatG, numpyComplexStr, numpyFloatStr, pyFloatRepr } from './format/scalars';
 
 export { pyFloatRepr };
-export { pyFormat, type PyScalar } from './format/pyformat';
+export { pyFormat, type PyScalar };
 
 /**
  * `repr(x)` of a jax.Array: `Array(4., dtype=float32, weak_type=True)`. Mirrors

@@ -2,8 +2,10 @@
 // complex and str (the format-specification mini-language of PEP 3101, as CPython implements
 // it for those types).
 
-import { PyError } from '../../errors';
-import { pyFloatRepr, roundFraction, roundSignificant } from './scalars';
+import { runContext } from '../context';
+import { PyError } from '../errors';
+import { intToDecimal } from './intText';
+import { pyFloatRepr, roundFraction, roundSignificant } from './pyfloat';
 
 export type PyScalar =
   | { kind: 'float'; value: number }
@@ -31,6 +33,8 @@ const SPEC = /^(?:(.)?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([a
 function parseSpec(spec: string): Spec {
   const m = SPEC.exec(spec);
   if (!m) throw new PyError('ValueError', 'Invalid format specifier');
+  // A width or precision is a string of that many characters: `f"{1:>1000000000}"`.
+  for (const digits of [m[7], m[9]]) if (digits !== undefined && digits.length > 5) runContext().allocateItems(Number(digits), 'str');
   return {
     fill: m[1] ?? (m[6] && !m[2] ? '0' : ' '),
     align: (m[2] ?? (m[6] ? '=' : '')) as Spec['align'],
@@ -86,7 +90,7 @@ function formatInt(v: bigint, s: Spec, of: string): string {
     case '':
     case 'd':
     case 'n':
-      body = group(a.toString(), s.grouping, 3, zeroWidth(s, signText(neg, s).length, 0));
+      body = group(intToDecimal(a), s.grouping, 3, zeroWidth(s, signText(neg, s).length, 0));
       break;
     case 'b':
     case 'o':

@@ -14,7 +14,7 @@ import {
   pyFloatRepr,
   pyFormat,
 } from '../../../src/engine/array/format';
-import { FLOAT16, FLOAT32, positional, roundToFormat, scientific } from '../../../src/engine/array/format/dragon4';
+import { FLOAT16, FLOAT32, positional, roundToFormat, scientific } from '../../../src/engine/numeric/dragon4';
 import { cFormatG, numpyComplexStr, numpyFloatStr } from '../../../src/engine/array/format/scalars';
 import { NDArray, storageFor } from '../../../src/engine/array/ndarray';
 import { PyError } from '../../../src/engine/errors';

@@ -4,7 +4,7 @@
 
 import { DTYPES } from '../dtype';
 import type { NDArray, Shape } from '../ndarray';
-import { FLOAT32, FLOAT64 } from './dragon4';
+import { FLOAT32, FLOAT64 } from '../../numeric/dragon4';
 import { bfloat16Format, boolFormat, complexFormat, type ElementFormatter, floatingFormat, integerFormat } from './elements';
 import { binaryFormatOf } from './scalars';
 

@@ -4,7 +4,7 @@
 // `BoolFormat` of numpy/_core/arrayprint.py with precision=8, floatmode='maxprec',
 // suppress=False, sign='-'.
 
-import { type BinaryFormat, FLOAT16, FLOAT32, positional, roundToFormat, scientific, type Trim } from './dragon4';
+import { type BinaryFormat, FLOAT16, FLOAT32, positional, roundToFormat, scientific, type Trim } from '../../numeric/dragon4';
 import { cFormatG } from './scalars';
 
 export type ElementFormatter = (x: number, im?: number) => string;

@@ -1,9 +1,11 @@
 // complex: arithmetic, repr and attributes (enough for snippets that touch complex numbers).
 
 import { PyError, typeError } from '../../errors';
-import { floatRepr } from '../floatRepr';
+import { pyFloatRepr as floatRepr } from '../../numeric/pyfloat';
 import { BinaryOp, MaybeNotImplemented, NotImplementedSignal, PyComplex, PyFloat, PyObject, complexClass, nativeMethod } from '../object';
 import { floatHash } from './numeric';
+import { formatComplex } from '../format';
+import { pyRepr } from '../protocol';
 
 export interface C {
   re: number;
@@ -76,3 +78,6 @@ complexClass.slots.getattr = (self: PyObject, name: string) => {
   return undefined;
 };
 nativeMethod(complexClass, 'conjugate', ([self]) => new PyComplex((self as PyComplex).re, -(self as PyComplex).im));
+
+complexClass.slots.format = (self, spec) =>
+  spec === '' ? pyRepr(self) : formatComplex((self as PyComplex).re, (self as PyComplex).im, spec);

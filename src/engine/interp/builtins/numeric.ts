@@ -3,8 +3,8 @@
 // numeric types, hashing (1 == 1.0 == True hash alike), reprs and constructors.
 
 import { PyError, typeError, valueError } from '../../errors';
-import { floatRepr } from '../floatRepr';
-import { checkDecimalDigits, intToDecimal } from '../intText';
+import { pyFloatRepr as floatRepr } from '../../numeric/pyfloat';
+import { checkDecimalDigits, intToDecimal } from '../../numeric/intText';
 import { formatFloat, formatInt } from '../format';
 import {
   BinaryOp, CompareOp, MaybeNotImplemented, NotImplementedSignal, PyBool, PyClass, PyComplex, PyFloat, PyInt, PyObject,

@@ -378,6 +378,8 @@ function percentFormat(template: string, values: PyObject): string {
     const align = flags.includes('-') ? '<' : '>';
     const sign = flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
     const zero = flags.includes('0') && !flags.includes('-') ? '0' : '';
+    // The 0 flag pads numbers after the sign ('=' alignment), so no explicit '>' with it.
+    const numAlign = zero ? '' : align;
     const alt = flags.includes('#') ? '#' : '';
     const precPart = p !== undefined ? `.${p}` : '';
     switch (type) {
@@ -390,14 +392,14 @@ function percentFormat(template: string, values: PyObject): string {
       case 'u': {
         if (!(isIntLike(v) || v.cls.slot('float') || v.cls.slot('index'))) throw typeError(`%${type} format: a real number is required, not ${typeName(v)}`);
         const n = isIntLike(v) ? toPyIndex(v) : BigInt(Math.trunc(toPyFloat(v)));
-        return formatInt(n, `${align}${sign}${zero}${w}`);
+        return formatInt(n, `${numAlign}${sign}${zero}${w}`);
       }
       case 'o':
       case 'x':
       case 'X':
-        return formatInt(toPyIndex(v), `${align}${sign}${alt}${zero}${w}${type}`);
+        return formatInt(toPyIndex(v), `${numAlign}${sign}${alt}${zero}${w}${type}`);
       default:
-        return formatFloat(toPyFloat(v), `${align}${sign}${alt}${zero}${w}${p !== undefined ? '.' + p : '.6'}${type}`);
+        return formatFloat(toPyFloat(v), `${numAlign}${sign}${alt}${zero}${w}${p !== undefined ? '.' + p : '.6'}${type}`);
     }
   });
   if (!usedMapping && mapping === null && k < list.length) throw typeError('not all arguments converted during string formatting');
