@@ -5,7 +5,7 @@
 
 import { strict as assert } from 'node:assert';
 import { wrap } from '../../../src/engine/jax/array';
-import { close, err, f64, gradCheck, repr, val, values } from './helpers';
+import { close, err, f64, gradCheck, pyArg, repr, val, values } from './helpers';
 
 describe('jnp.finfo / iinfo', () => {
   it('float32 and float64 facts (IEEE-754) and NumPy-style reprs', () => {
@@ -117,5 +117,38 @@ describe('derivatives of the extras', () => {
     gradCheck('jax.numpy', 'cross', [f64([1, 2, 3]), f64([-4, 5, 0.5])]);
     gradCheck('jax.numpy', 'cov', [f64([[0.5, 1.5, -2, 3], [1, -1, 2, 0.25]])]);
     gradCheck('jax.numpy', 'corrcoef', [f64([[0.5, 1.5, -2, 3], [1, -1, 2, 0.25]])]);
+  });
+});
+
+describe('jnp.convolve / correlate (NumPy docs)', () => {
+  const av = 'a = jnp.array([1, 2, 3])\nv = jnp.array([0, 1, 0.5])\n';
+  it('convolve in full, same and valid modes; the longer input may come second', () => {
+    assert.deepEqual(val(av + 'jnp.convolve(a, v)').value, [0, 1, 2.5, 4, 1.5]);
+    assert.deepEqual(val(av + "jnp.convolve(a, v, 'same')").value, [1, 2.5, 4]);
+    assert.deepEqual(val(av + "jnp.convolve(a, v, 'valid')").value, [2.5]);
+    assert.deepEqual(val("jnp.convolve(jnp.array([1., 1.]), jnp.array([1., 2., 3., 4.]), 'same')").value, [1, 3, 5, 7]);
+  });
+  it('correlate defaults to valid mode', () => {
+    assert.deepEqual(val(av + 'jnp.correlate(a, v)').value, [3.5]);
+    assert.deepEqual(val(av + "jnp.correlate(a, v, 'same')").value, [2, 3.5, 3]);
+    assert.deepEqual(val(av + "jnp.correlate(a, v, 'full')").value, [0.5, 2, 3.5, 3, 0]);
+    assert.deepEqual(err('jnp.convolve(jnp.ones((2, 2)), jnp.ones(2))'), ['ValueError', 'convolve() only support 1-dimensional inputs.']);
+  });
+  it('are differentiable in both inputs', () => {
+    gradCheck('jax.numpy', 'convolve', [f64([1, -2, 0.5, 3]), f64([0.25, 1, -1])]);
+    gradCheck('jax.numpy', 'correlate', [f64([1, -2, 0.5, 3]), f64([0.25, 1, -1])], (v) => [...v, pyArg('same')]);
+  });
+});
+
+describe('jnp.issubdtype and the abstract dtype classes', () => {
+  it("follows NumPy's hierarchy (bfloat16 is floating, bool is not a number)", () => {
+    const t = (a: string, b: string) => val(`jnp.issubdtype(${a}, ${b})`).value;
+    assert.deepEqual(
+      [t('jnp.float32', 'jnp.floating'), t('jnp.bfloat16', 'jnp.inexact'), t('jnp.int8', 'jnp.floating'), t('jnp.uint8', 'jnp.integer')],
+      [true, true, false, true],
+    );
+    assert.deepEqual([t('jnp.int32', 'jnp.signedinteger'), t('jnp.bool_', 'jnp.number'), t('jnp.complex64', 'jnp.inexact')], [true, false, true]);
+    assert.deepEqual([t('jnp.zeros(2).dtype', 'jnp.float32'), t("'int32'", 'jnp.number'), t('jnp.floating', 'jnp.number')], [true, true, true]);
+    assert.equal(JSON.parse(repr('jnp.floating')).value, "<class 'numpy.floating'>");
   });
 });

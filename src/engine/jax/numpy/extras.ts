@@ -160,7 +160,32 @@ function splitOn(name: string, axisFor: (nd: number) => number, minNd: number) {
   });
 }
 
+/** 1-D convolution (op 'convolve') or correlation, as a matrix of shifted copies of v times a. */
+function conv(op: 'convolve' | 'correlate', b: Bound, defaultMode: string): Value {
+  let [a, v] = promoteDtypesInexact(arrayArgs(op, [b.a, b.v]));
+  if (shapeOf(a).length !== 1 || shapeOf(v).length !== 1) throw valueError(`${op}() only support 1-dimensional inputs.`);
+  const n = shapeOf(a)[0];
+  const m = shapeOf(v)[0];
+  if (n === 0 || m === 0) throw valueError(`${op}: inputs cannot be empty, got shapes (${n},) and (${m},).`);
+  // correlate(a, v) is convolve(a, reversed conj(v)).
+  if (op === 'correlate') v = lax.rev(avalOf(v).dtype.startsWith('complex') ? lax.conj(v) : v, [0]);
+  const len = n + m - 1;
+  // full[k] = sum_j a[j] v[k - j], with v read as 0 outside [0, m).
+  const shift = lax.sub(lax.iota('int32', [len, n], 0), lax.iota('int32', [len, n], 1));
+  const inside = lax.and(lax.ge(shift, lax.full([len, n], 0, 'int32')), lax.lt(shift, lax.full([len, n], m, 'int32')));
+  const taps = lax.select(inside, lax.gather(v, [shift], 0, 'clip'), lax.full([len, n], 0, avalOf(v).dtype));
+  const full = lax.dotGeneral(taps, a, { contracting: [[1], [0]], batch: [[], []] });
+  const mode = isNone(b.mode) ? defaultMode : (b.mode as PyStr).value;
+  const [lo, hi] = [Math.min(n, m), Math.max(n, m)];
+  if (mode === 'full') return full;
+  if (mode === 'same') return lax.slice(full, [Math.floor((lo - 1) / 2)], [Math.floor((lo - 1) / 2) + hi]);
+  if (mode === 'valid') return lax.slice(full, [lo - 1], [hi]);
+  throw valueError(`mode must be one of ['full', 'same', 'valid'], got ${mode}`);
+}
+
 export const EXTRAS: PyNativeFunction[] = [
+  fn(M, 'convolve', ['a', 'v', 'mode?', 'precision?', 'preferred_element_type?'], (b) => W(conv('convolve', b, 'full'))),
+  fn(M, 'correlate', ['a', 'v', 'mode?', 'precision?', 'preferred_element_type?'], (b) => W(conv('correlate', b, 'valid'))),
   fn(M, 'logspace', ['start', 'stop', 'num?', 'endpoint?', 'base?', 'dtype?', 'axis?'], (b) => {
     const endpoint = isNone(b.endpoint) || truthy(b.endpoint);
     const lin = C.linspace(toPyFloat(b.start), toPyFloat(b.stop), int(b.num, 50), endpoint, undefined);
