@@ -44,6 +44,9 @@ export interface EmittedWarning {
 export class RunContext {
   /** `jax.config.update("jax_enable_x64", True)` flips this during a run. */
   x64: boolean;
+  /** The user's x64 while the finite-difference check evaluates the user's function in float64
+   *  (undefined otherwise): values that must not change with it, such as random draws, use it. */
+  userX64: boolean | undefined = undefined;
   /** The file being run, as JAX's messages name it (`f at FILE:3`). */
   readonly fileName: string;
   readonly limits: Limits;

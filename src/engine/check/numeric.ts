@@ -116,6 +116,7 @@ function probeAndCompare(input: GradientCheckInput): GradientCheck | undefined {
   if (new Set(argnums).size !== argnums.length || argnums.some((a) => !input.args[a])) return undefined;
   const ctx = runContext();
   const savedX64 = ctx.x64;
+  ctx.userX64 = savedX64;
   ctx.x64 = true;
   try {
     // Every float input in float64, so no float32 operand pulls the probe back to float32.
@@ -201,6 +202,7 @@ function probeAndCompare(input: GradientCheckInput): GradientCheck | undefined {
     throw e;
   } finally {
     ctx.x64 = savedX64;
+    ctx.userX64 = undefined;
   }
 }
 

@@ -103,6 +103,24 @@ function dtypeArg(o: PyObject, fallback: PyObject, check: (d: DType | undefined,
   return canonical;
 }
 
+/**
+ * A jax.random function. It runs under the user's x64 setting even while the finite-difference
+ * check evaluates the user's function in float64 (RunContext.userX64): the draws must be the
+ * numbers the user's run got, or the probe differentiates a different function.
+ */
+const randomFn: typeof fn = (module, name, params, impl) =>
+  fn(module, name, params, (b) => {
+    const ctx = runContext();
+    if (ctx.userX64 === undefined || ctx.userX64 === ctx.x64) return impl(b);
+    const probeX64 = ctx.x64;
+    ctx.x64 = ctx.userX64;
+    try {
+      return impl(b);
+    } finally {
+      ctx.x64 = probeX64;
+    }
+  });
+
 export function randomModule(get: (n: string) => PyModule): PyModule {
   const m = new PyModule('jax.random');
   /** jax_threefry_partitionable, read at call time (True unless the file set it, as JAX >= 0.5.0). */
@@ -114,27 +132,27 @@ export function randomModule(get: (n: string) => PyModule): PyModule {
   const key = (name: string, b: Bound) => checkPrngKey(name, b.key);
 
   addAll(m, [
-    fn('jax.random', 'PRNGKey', ['seed', 'impl?'], (b) => {
+    randomFn('jax.random', 'PRNGKey', ['seed', 'impl?'], (b) => {
       checkImpl(b.impl);
       return wrap(seedData('PRNGKey', b.seed));
     }),
-    fn('jax.random', 'key', ['seed', 'impl?'], (b) => {
+    randomFn('jax.random', 'key', ['seed', 'impl?'], (b) => {
       checkImpl(b.impl);
       return new KeyArray(seedData('key', b.seed));
     }),
-    fn('jax.random', 'key_data', ['keys'], (b) => wrap(checkPrngKey('key_data', b.keys, true).data)),
-    fn('jax.random', 'wrap_key_data', ['key_bits_array', 'impl?'], (b) => {
+    randomFn('jax.random', 'key_data', ['keys'], (b) => wrap(checkPrngKey('key_data', b.keys, true).data)),
+    randomFn('jax.random', 'wrap_key_data', ['key_bits_array', 'impl?'], (b) => {
       checkImpl(b.impl);
       const data = arrayArg('wrap_key_data', b.key_bits_array);
       checkKeyData(data);
       return new KeyArray(data);
     }),
-    fn('jax.random', 'split', ['key', 'num?'], (b) => {
+    randomFn('jax.random', 'split', ['key', 'num?'], (b) => {
       const k = key('split', b);
       const num = isNone(b.num) ? [2] : shapeArg(b.num instanceof PyTuple || b.num instanceof PyList ? b.num : new PyTuple([b.num]));
       return returnKeys(k.raw, splitKey(k.data, num, partitionable()));
     }),
-    fn('jax.random', 'fold_in', ['key', 'data'], (b) => {
+    randomFn('jax.random', 'fold_in', ['key', 'data'], (b) => {
       const k = key('fold_in', b);
       const data = arrayArg('fold_in', b.data);
       const shape = avalOf(data).shape;
@@ -143,7 +161,7 @@ export function randomModule(get: (n: string) => PyModule): PyModule {
       }
       return returnKeys(k.raw, foldInKey(k.data, lax.convertElementType(data, 'uint32', false)));
     }),
-    fn('jax.random', 'bits', ['key', 'shape?', 'dtype?'], (b) => {
+    randomFn('jax.random', 'bits', ['key', 'shape?', 'dtype?'], (b) => {
       const k = key('bits', b);
       const dtype = dtypeArg(b.dtype, new PyStr(runContext().x64 ? 'uint64' : 'uint32'), (d, shown) => {
         if (d === undefined || !d.startsWith('uint')) {
@@ -154,7 +172,7 @@ export function randomModule(get: (n: string) => PyModule): PyModule {
       const width = dtype === 'uint8' ? 8 : dtype === 'uint16' ? 16 : 32;
       return wrap(randomBits(k.data, width, isNone(b.shape) ? [] : shapeArg(b.shape), partitionable()));
     }),
-    fn('jax.random', 'uniform', ['key', 'shape?', 'dtype?', 'minval?', 'maxval?'], (b) => {
+    randomFn('jax.random', 'uniform', ['key', 'shape?', 'dtype?', 'minval?', 'maxval?'], (b) => {
       const k = key('uniform', b);
       const dtype = floatDtype('uniform', b.dtype);
       const lo = isNone(b.minval) ? scalarToArray(pyFloat(0)) : arrayArg('uniform', b.minval);
@@ -162,7 +180,7 @@ export function randomModule(get: (n: string) => PyModule): PyModule {
       const shape = isNone(b.shape) ? [] : shapeArg(b.shape);
       return wrap(uniform(k.data, shape, dtype, lo, hi, partitionable()));
     }),
-    fn('jax.random', 'normal', ['key', 'shape?', 'dtype?'], (b) => {
+    randomFn('jax.random', 'normal', ['key', 'shape?', 'dtype?'], (b) => {
       const k = key('normal', b);
       const dtype = dtypeArg(b.dtype, floatClass, (d, shown) => {
         if (d === undefined || !(isFloating(d) || d.startsWith('complex'))) {
@@ -172,7 +190,7 @@ export function randomModule(get: (n: string) => PyModule): PyModule {
       if (!isFloating(dtype)) throw notSupported(`jax.random.normal with dtype ${dtype}`);
       return wrap(normal(k.data, isNone(b.shape) ? [] : shapeArg(b.shape), dtype, partitionable()));
     }),
-    fn('jax.random', 'randint', ['key', 'shape', 'minval', 'maxval', 'dtype?'], (b) => {
+    randomFn('jax.random', 'randint', ['key', 'shape', 'minval', 'maxval', 'dtype?'], (b) => {
       const k = key('randint', b);
       const dtype = dtypeArg(b.dtype, intClass, () => undefined);
       const shape = shapeArg(b.shape);
@@ -182,7 +200,7 @@ export function randomModule(get: (n: string) => PyModule): PyModule {
       checkShape('randint', shape, avalOf(lo).shape, avalOf(hi).shape);
       return wrap(randint(k.data, shape, lo, hi, dtype, partitionable()));
     }),
-    fn('jax.random', 'bernoulli', ['key', 'p?', 'shape?', 'mode?'], (b) => {
+    randomFn('jax.random', 'bernoulli', ['key', 'p?', 'shape?', 'mode?'], (b) => {
       const shape = isNone(b.shape) ? undefined : shapeArg(b.shape);
       const mode = isNone(b.mode) ? 'low' : b.mode instanceof PyStr ? b.mode.value : pyRepr(b.mode);
       if (mode !== 'low' && mode !== 'high') throw valueError(`got mode=${pyRepr(b.mode)}, expected 'high' or 'low'`);
@@ -194,7 +212,7 @@ export function randomModule(get: (n: string) => PyModule): PyModule {
       checkShape('bernoulli', outShape, avalOf(p).shape);
       return wrap(bernoulli(k.data, p, outShape, mode, partitionable()));
     }),
-    fn('jax.random', 'rademacher', ['key', 'shape?', 'dtype?'], (b) => {
+    randomFn('jax.random', 'rademacher', ['key', 'shape?', 'dtype?'], (b) => {
       const k = key('rademacher', b);
       const dtype = dtypeArg(b.dtype, intClass, () => undefined);
       const shape = isNone(b.shape) ? [] : shapeArg(b.shape);
@@ -204,12 +222,12 @@ export function randomModule(get: (n: string) => PyModule): PyModule {
       const two = lax.full(shape.map(() => 1), 2, dtype);
       return wrap(lax.sub(lax.mul(two, bits), lax.full(shape.map(() => 1), 1, dtype)));
     }),
-    fn('jax.random', 'clone', ['key'], (b) => b.key),
-    fn('jax.random', 'key_impl', ['keys'], (b) => {
+    randomFn('jax.random', 'clone', ['key'], (b) => b.key),
+    randomFn('jax.random', 'key_impl', ['keys'], (b) => {
       checkPrngKey('key_impl', b.keys, true);
       return new PyStr('threefry2x32');
     }),
-    fn('jax.random', 'permutation', ['key', 'x', 'axis?', 'independent?'], (b) => {
+    randomFn('jax.random', 'permutation', ['key', 'x', 'axis?', 'independent?'], (b) => {
       const k = key('permutation', b);
       checkArraylike('permutation', [b.x]);
       const x = toValue(b.x)!;
@@ -223,7 +241,7 @@ export function randomModule(get: (n: string) => PyModule): PyModule {
       if (!isNone(b.independent) && truthy(b.independent) && a.shape.length > 1) refuseIndependent();
       return wrap(permuteAlong(k.data, x, axis, partitionable()));
     }),
-    fn('jax.random', 'choice', ['key', 'a', 'shape?', 'replace?', 'p?', 'axis?'], (b) => {
+    randomFn('jax.random', 'choice', ['key', 'a', 'shape?', 'replace?', 'p?', 'axis?'], (b) => {
       const k = key('choice', b);
       const shapeObj = isNone(b.shape) ? new PyTuple([]) : b.shape;
       if (!(shapeObj instanceof PyTuple || shapeObj instanceof PyList)) {
