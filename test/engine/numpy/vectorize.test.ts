@@ -25,3 +25,20 @@ describe('jnp.vectorize', () => {
     assert.equal(err('jnp.vectorize(lambda x: x if x > 0 else -x)(jnp.arange(3.))')[0], 'TracerBoolConversionError');
   });
 });
+
+describe('jnp.piecewise', () => {
+  const x = 'x = jnp.linspace(-2.5, 2.5, 6)\n';
+  it('constants and functions per condition (NumPy docs)', () => {
+    assert.deepEqual(val(x + 'jnp.piecewise(x, [x < 0, x >= 0], [-1, 1])').value, [-1, -1, -1, 1, 1, 1]);
+    assert.deepEqual(val(x + 'jnp.piecewise(x, [x < 0, x >= 0], [lambda x: -x, lambda x: x])').value, [2.5, 1.5, 0.5, 0.5, 1.5, 2.5]);
+  });
+  it('an extra function is the otherwise value; the result has x dtype and is strong', () => {
+    const r = val('x = jnp.arange(6.)\njnp.piecewise(x, [x < 2, x > 3], [lambda t: t * 10, 7, lambda t: -t])');
+    assert.deepEqual([r.value, r.dtype, r.weak_type], [[0, 10, -2, -3, 7, 7], 'float32', false]);
+    assert.equal(err('x = jnp.arange(3.)\njnp.piecewise(x, [x < 1], [1, 2, 3])')[1], 'with 1 condition(s), either 1 or 2 functions are expected; got 3');
+  });
+  it('differentiates through the selected piece', () => {
+    assert.equal(val('jax.grad(lambda x: jnp.piecewise(x, [x < 0], [lambda t: t**2, lambda t: 3*t]))(2.0)').value, 3);
+    assert.equal(val('jax.grad(lambda x: jnp.piecewise(x, [x < 0], [lambda t: t**2, lambda t: 3*t]))(-2.0)').value, -4);
+  });
+});
