@@ -7,7 +7,7 @@ import * as lax from '../../autodiff/lax';
 import { typeError, valueError } from '../../errors';
 import { runContext } from '../../context';
 import { PyNativeFunction, type PyObject } from '../../interp/object';
-import { pyInt, pyTuple, toIndexNumber, toPyFloat, truthy } from '../../interp/protocol';
+import { pyInt, pyRepr, pyTuple, toIndexNumber, toPyFloat, truthy } from '../../interp/protocol';
 import { type Bound, bindArgs, fn, isNone, varFn } from '../args';
 import { wrap } from '../array';
 import { arrayArg, arrayArgs } from '../coerce';
@@ -22,7 +22,6 @@ import { normalizeAxis } from './axes';
 import { canonicalizeDtype } from '../../array/promotion';
 import { einsum } from './einsum';
 import { whereOneArg } from './nonzero';
-import { pyRepr } from '../../interp/protocol';
 
 const M = 'jax.numpy';
 const W = (v: Value) => wrap(v);
