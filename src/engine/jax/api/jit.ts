@@ -6,10 +6,10 @@
 // static values), so the Python body (and any print in it) runs once per signature; every
 // call replays the jaxpr through `bind`, so jit composes with the other transformations.
 
+import { funcSrcInfo, leafPaths } from './debugInfo';
 import { type AVal } from '../../array/dtype';
 import { avalOf, type Value } from '../../autodiff/core';
 import { evalJaxpr, type Jaxpr, makeJaxpr, type TraceDebugInfo } from '../../autodiff/traces/staging';
-import { runContext } from '../../context';
 import { typeError, valueError } from '../../errors';
 import { PyFunction } from '../../interp/function';
 import { type Kwargs, None, PyNativeFunction, type PyObject, PyTuple } from '../../interp/object';
@@ -45,29 +45,8 @@ function nameList(o: PyObject): string[] {
   });
 }
 
-/** Leaf paths of one argument, JAX's arg_names: `x`, `x['w']`, `x[0]`. */
-function leafPaths(def: TreeDef, base: string): string[] {
-  const out: string[] = [];
-  const walk = (d: TreeDef, p: string) => {
-    if (d.kind === 'leaf') out.push(p);
-    else if (d.kind === 'tuple' || d.kind === 'list') d.children.forEach((c, j) => walk(c, `${p}[${j}]`));
-    else if (d.kind === 'dict') d.children.forEach((c, j) => walk(c, `${p}[${pyRepr(d.keys[j])}]`));
-  };
-  walk(def, base);
-  return out;
-}
-
 function avalKey(a: AVal): string {
   return `${a.dtype}${a.weakType ? '~' : ''}[${a.shape.join(',')}]`;
-}
-
-/** `f at FILE:3`, as JAX's fun_sourceinfo (the def's first line, decorators included). */
-function funcSrcInfo(fun: PyObject): string {
-  if (fun instanceof PyFunction) {
-    const line = fun.source.lines.position(fun.span.from).line;
-    return `${fun.name} at ${runContext().fileName}:${line}`;
-  }
-  return (fun as { name?: string }).name ?? 'fun';
 }
 
 export function makeJit(b: Bound): PyNativeFunction {

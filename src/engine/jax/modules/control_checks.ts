@@ -6,13 +6,13 @@
 // - `_promote_weak_typed_inputs` (loops.py): a weakly typed initial carry whose body output
 //   has another dtype (or shape) is converted to the promoted dtype, and the body retraced.
 
+import { funcSrcInfo, leafPaths } from '../api/debugInfo';
 import type { AVal } from '../../array/dtype';
 import { resultType } from '../../array/promotion';
 import { avalOf, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
 import { shortType } from '../../autodiff/tracer';
 import type { TraceDebugInfo } from '../../autodiff/traces/staging';
-import { runContext } from '../../context';
 import { typeError } from '../../errors';
 import { PyFunction } from '../../interp/function';
 import type { PyObject } from '../../interp/object';
@@ -191,23 +191,10 @@ export function debugInfo(tracedFor: string, fun: PyObject, args: readonly PyObj
   const params = wrapper?.params ?? (fun instanceof PyFunction ? fun.params.positional.map((p) => p.name) : []);
   const srcFun = wrapper?.srcFun ?? fun;
   const argNames = args.flatMap((a, i) => leafPaths(flatten(a).def).map((path) => `${params[i] ?? `args[${i}]`}${path}`));
-  let funcSrcInfo = (srcFun as { name?: string }).name ?? 'fun';
-  if (srcFun instanceof PyFunction) funcSrcInfo = `${srcFun.name} at ${runContext().fileName}:${srcFun.source.lines.position(srcFun.span.from).line}`;
-  return { funcSrcInfo, argNames, tracedFor };
+  return { funcSrcInfo: funcSrcInfo(srcFun), argNames, tracedFor };
 }
 
 /** `keystr` of each leaf's path: `[0]['a']`. */
-function leafPaths(def: TreeDef): string[] {
-  const out: string[] = [];
-  const walk = (d: TreeDef, path: string) => {
-    if (d.kind === 'leaf') out.push(path);
-    else if (d.kind === 'dict') d.children.forEach((c, i) => walk(c, `${path}[${pyRepr(d.keys[i])}]`));
-    else if (d.kind !== 'none') d.children.forEach((c, i) => walk(c, `${path}[${i}]`));
-  };
-  walk(def, '');
-  return out;
-}
-
 /**
  * `_promote_weak_typed_inputs`: each weakly typed initial value whose body output differs in
  * dtype or shape is converted (strongly) to the dtype the two promote to. Null: nothing changed.
