@@ -17,6 +17,7 @@ import { INFO } from '../numpy/info';
 import { vectorize } from '../numpy/vectorize';
 import { piecewiseFn } from '../numpy/piecewise';
 import { COUNTING } from '../numpy/counting';
+import { MORE } from '../numpy/more';
 import { ABSTRACT_DTYPES, issubdtype } from '../numpy/abstract_dtypes';
 import { MATRIX } from '../numpy/matrix';
 import { NONZERO } from '../numpy/nonzero';
@@ -57,7 +58,7 @@ scalarTypeClass.slots.call = (self, args) => {
 
 export function numpyModule(get: (n: string) => PyModule): PyModule {
   const m = new PyModule('jax.numpy');
-  addAll(m, [...FUNCTIONS.values(), ...REARRANGE, ...MATRIX, ...ELEMENTWISE, ...STATS, ...NONZERO, ...EXTRAS, ...INFO, ...COUNTING, vectorize, issubdtype, piecewiseFn]);
+  addAll(m, [...FUNCTIONS.values(), ...REARRANGE, ...MATRIX, ...ELEMENTWISE, ...STATS, ...NONZERO, ...EXTRAS, ...INFO, ...COUNTING, ...MORE, vectorize, issubdtype, piecewiseFn]);
   for (const t of ABSTRACT_DTYPES) m.attrs.set(t.name, t);
   for (const [name, t] of SCALAR_TYPES) m.attrs.set(name, t);
   m.attrs.set('bool', SCALAR_TYPES.get('bool_')!);

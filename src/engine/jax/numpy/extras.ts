@@ -131,7 +131,7 @@ function corrcoef(b: Bound): Value {
 }
 
 /** Row and column indices of the triangle `j - i <= k` (lower) or `>= k` (upper), row-major. */
-function triIndices(n: number, k: number, m: number, lower: boolean): PyObject {
+export function triIndices(n: number, k: number, m: number, lower: boolean): PyObject {
   const rows: number[] = [];
   const cols: number[] = [];
   for (let i = 0; i < n; i++) {

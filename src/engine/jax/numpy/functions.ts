@@ -43,6 +43,7 @@ const binaries: [string, U.Binary][] = [
   ['add', U.add], ['subtract', U.subtract], ['multiply', U.multiply], ['divide', U.trueDivide],
   ['true_divide', U.trueDivide], ['floor_divide', U.floorDivide], ['remainder', U.remainder], ['mod', U.remainder],
   ['power', U.power], ['pow', U.power], ['maximum', U.maximum], ['minimum', U.minimum], ['arctan2', U.arctan2],
+  ['atan2', U.arctan2],
   ['equal', U.equal], ['not_equal', U.notEqual], ['less', U.less], ['less_equal', U.lessEqual],
   ['greater', U.greater], ['greater_equal', U.greaterEqual], ['logical_and', U.logicalAnd],
   ['logical_or', U.logicalOr], ['logical_xor', U.logicalXor], ['bitwise_and', U.bitwiseAnd],
@@ -59,7 +60,8 @@ const unaries: [string, U.Unary][] = [
   ['arcsinh', U.arcsinh], ['arccosh', U.arccosh], ['arctanh', U.arctanh], ['floor', U.floor], ['ceil', U.ceil],
   ['negative', U.negative], ['positive', U.positive], ['reciprocal', U.reciprocal], ['real', U.real],
   ['imag', U.imag], ['conj', U.conjugate], ['conjugate', U.conjugate], ['logical_not', U.logicalNot],
-  ['invert', U.invert], ['isnan', U.isnan], ['isfinite', U.isfinite], ['isinf', U.isinf],
+  ['invert', U.invert], ['bitwise_not', U.invert], ['bitwise_invert', U.invert], ['acos', U.arccos], ['asin', U.arcsin],
+  ['atan', U.arctan], ['acosh', U.arccosh], ['asinh', U.arcsinh], ['atanh', U.arctanh], ['isnan', U.isnan], ['isfinite', U.isfinite], ['isinf', U.isinf],
 ];
 for (const [name, f] of unaries) def(name, ['x'], (b) => W(f(b.x)));
 
