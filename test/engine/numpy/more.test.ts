@@ -3,7 +3,7 @@
 // documented examples; JAX's -1 for an all-NaN slice in nanargmax.
 
 import { strict as assert } from 'node:assert';
-import { close, val, values } from './helpers';
+import { close, err, val, values } from './helpers';
 
 describe('more jax.numpy functions (NumPy docs)', () => {
   it('append and delete', () => {
@@ -58,5 +58,22 @@ describe('more jax.numpy functions (NumPy docs)', () => {
     assert.deepEqual(val('jnp.bitwise_not(jnp.array([0, 1], dtype=jnp.uint8))').value, [255, 254]);
     assert.equal(val('jnp.astype(jnp.arange(3), jnp.float16)').dtype, 'float16');
     assert.deepEqual(val('jnp.permute_dims(jnp.ones((2, 3, 4)), (2, 0, 1))').shape, [4, 2, 3]);
+  });
+});
+
+describe('fill_diagonal, geomspace, concat', () => {
+  it('fill_diagonal needs inplace=False (JAX) and cycles values (NumPy docs)', () => {
+    assert.deepEqual(val('jnp.fill_diagonal(jnp.zeros((3, 3), int), 5, inplace=False)').value, [[5, 0, 0], [0, 5, 0], [0, 0, 5]]);
+    assert.deepEqual(val('jnp.fill_diagonal(jnp.zeros((2, 3)), jnp.array([1., 2.]), inplace=False)').value, [[1, 0, 0], [0, 2, 0]]);
+    assert.deepEqual(val('jnp.fill_diagonal(jnp.zeros((3, 3, 3), int), 4, inplace=False)[1]').value, [[0, 0, 0], [0, 4, 0], [0, 0, 0]]);
+    assert.deepEqual(err('jnp.fill_diagonal(jnp.zeros((2, 2)), 1.)'), ['ValueError', 'JAX arrays are immutable, must use inplace=False']);
+  });
+  it('geomspace (NumPy docs) with exact end points', () => {
+    assert.deepEqual(val('jnp.geomspace(1, 1000, num=4)').value, [1, 10, 100, 1000]);
+    assert.deepEqual(val('jnp.geomspace(1, 1000, num=3, endpoint=False)').value, [1, 10, 100]);
+    assert.deepEqual(val('jnp.geomspace(-1000, -1, num=4)').value, [-1000, -100, -10, -1]);
+  });
+  it('concat is concatenate', () => {
+    assert.deepEqual(val('jnp.concat([jnp.ones(1), jnp.zeros(1)])').value, [1, 0]);
   });
 });

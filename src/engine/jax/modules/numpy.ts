@@ -60,6 +60,8 @@ export function numpyModule(get: (n: string) => PyModule): PyModule {
   const m = new PyModule('jax.numpy');
   addAll(m, [...FUNCTIONS.values(), ...REARRANGE, ...MATRIX, ...ELEMENTWISE, ...STATS, ...NONZERO, ...EXTRAS, ...INFO, ...COUNTING, ...MORE, vectorize, issubdtype, piecewiseFn]);
   for (const t of ABSTRACT_DTYPES) m.attrs.set(t.name, t);
+  // The Array API's name for concatenate.
+  m.attrs.set('concat', FUNCTIONS.get('concatenate')!);
   for (const [name, t] of SCALAR_TYPES) m.attrs.set(name, t);
   m.attrs.set('bool', SCALAR_TYPES.get('bool_')!);
   m.attrs.set('ndarray', arrayBaseClass);

@@ -10,7 +10,7 @@ import { avalOf, concreteValue, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
 import { notSupported, valueError } from '../../errors';
 import { type Kwargs, PyList, PyNativeFunction, type PyObject, PyTuple } from '../../interp/object';
-import { callObject, pyBool, pyInt, pyTuple, toArray, toIndexNumber, truthy } from '../../interp/protocol';
+import { callObject, pyBool, pyInt, pyTuple, toArray, toIndexNumber, toPyFloat, truthy } from '../../interp/protocol';
 import { vmapCall } from '../api/vmap';
 import { type Bound, fn, isNone } from '../args';
 import { JaxArray, wrap } from '../array';
@@ -20,6 +20,7 @@ import { promoteDtypes } from '../promote';
 import { normalizeAxis } from './axes';
 import { triIndices } from './extras';
 import { flip } from './rearrange';
+import * as C from './creation';
 import * as R from './reductions';
 import * as S from './shape';
 import * as U from './ufuncs';
@@ -102,7 +103,47 @@ function vander(b: Bound): Value {
   return N ? lax.concatenate(powers.map(col), 1) : lax.full([n, 0], 0, avalOf(x).dtype);
 }
 
+/** a with the main diagonal (all axes equal) set to `val` (a scalar or one value per position). */
+function fillDiagonal(b: Bound): Value {
+  if (isNone(b.inplace) || truthy(b.inplace)) throw valueError('JAX arrays are immutable, must use inplace=False');
+  if (flag(b.wrap)) throw notSupported('jnp.fill_diagonal with wrap=True');
+  const a = arrayArg('fill_diagonal', b.a);
+  const s = shapeOf(a);
+  if (s.length < 2) throw valueError('array must be at least 2-d');
+  if (s.length > 2 && s.some((d) => d !== s[0])) throw valueError('All dimensions of input must be of equal length');
+  const n = Math.min(...s);
+  const v = S.ravel(lax.convertElementType(arrayArg('fill_diagonal', b.val), avalOf(a).dtype, avalOf(a).weakType));
+  const m = shapeOf(v)[0];
+  // NumPy cycles the values along the diagonal.
+  const vals = m === 1 ? lax.broadcastInDim(lax.reshape(v, []), [n], []) : lax.gather(v, [K.fromNested(Array.from({ length: n }, (_, i) => i % m), indexDtype(), false)], 0, 'clip');
+  let onDiag: Value = lax.full(s, true, 'bool');
+  for (let k = 1; k < s.length; k++) onDiag = lax.and(onDiag, lax.eq(lax.iota('int32', s, 0), lax.iota('int32', s, k)));
+  const spread = lax.gather(vals, [lax.min(lax.iota(indexDtype(), s, 0), lax.full(s, n - 1, indexDtype()))], 0, 'clip');
+  return lax.select(onDiag, spread, a);
+}
+
 export const MORE: PyNativeFunction[] = [
+  fn(M, 'fill_diagonal', ['a', 'val', 'wrap?', 'inplace?'], (b) => W(fillDiagonal(b))),
+  fn(M, 'geomspace', ['start', 'stop', 'num?', 'endpoint?', 'dtype?', 'axis?'], (b) => {
+    const [lo, hi] = [toPyFloat(b.start), toPyFloat(b.stop)];
+    if (lo === 0 || hi === 0) throw valueError('Geometric sequence cannot include zero');
+    const num = int(b.num, 50);
+    const endpoint = isNone(b.endpoint) || truthy(b.endpoint);
+    // Same-sign ends: a logspace of the magnitudes with the sign put back and exact end points.
+    const sign = lo < 0 && hi < 0 ? -1 : 1;
+    if (lo * hi < 0) throw notSupported('jnp.geomspace between numbers of opposite signs');
+    const lin = C.linspace(Math.log10(Math.abs(lo)), Math.log10(Math.abs(hi)), num, endpoint, undefined);
+    let y = lax.mul(lax.pow(U.constLike(lin, 10), lin), U.constLike(lin, sign));
+    if (num > 0) {
+      const ends = Array.from({ length: num }, (_, i) => i);
+      const exact = ends.map((i) => (i === 0 ? lo : endpoint && i === num - 1 ? hi : NaN));
+      const fixed = K.fromNested(exact.map((e) => (Number.isNaN(e) ? 0 : e)), avalOf(y).dtype, false);
+      const mask = K.fromNested(exact.map((e) => !Number.isNaN(e)), 'bool', false);
+      y = lax.select(mask, fixed, y);
+    }
+    const d = dtypeArgument(b.dtype, 'geomspace');
+    return W(d ? lax.convertElementType(y, d, false) : y);
+  }),
   fn(M, 'append', ['arr', 'values', 'axis?'], (b) => {
     const [x, v] = [arrayArg('append', b.arr), arrayArg('append', b.values)];
     const [px, pv] = promoteDtypes([x, v]);
