@@ -29,3 +29,18 @@ describe('jax.random inside the finite-difference check', () => {
     assert.equal(r.values[1].text, 'float32');
   });
 });
+
+describe('jax.grad of a typed key', () => {
+  it("is refused naming the key's extended dtype, as JAX's _check_input_dtype_revderiv does", () => {
+    // JAX raises for extended dtypes exactly as for integers, printing aval.dtype.name (key<fry>).
+    const r = checkSource('import jax\njax.grad(lambda k: 1.0)(jax.random.key(0))\njax.grad(lambda k: 1.0)(jax.random.PRNGKey(0))\n', {});
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.message),
+      ['key<fry>', 'uint32'].map(
+        (d) =>
+          `grad requires real- or complex-valued inputs (input dtype that is a sub-dtype of np.inexact), but got ${d}. ` +
+          'If you want to use Boolean- or integer-valued inputs, use vjp or set allow_int to True.',
+      ),
+    );
+  });
+});

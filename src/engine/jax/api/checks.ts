@@ -9,6 +9,7 @@ import { isCallable, pyFormat, pyRepr, pyStr } from '../../interp/protocol';
 import { JaxArray } from '../array';
 import { pythonScalarKind, scalarToArray, typeRepr } from '../coerce';
 import { Float0Array } from '../float0';
+import { KeyArray } from '../random/keys';
 
 /** `check_callable`: raised when the transform is built (`jax.grad(f(x))`). */
 export function checkCallable(fun: PyObject): void {
@@ -25,8 +26,10 @@ export function leafDtype(leaf: PyObject): DType {
 
 /** `_check_input_dtype_revderiv` (preceded by check_arg). */
 export function checkInputDtype(name: string, holomorphic: boolean, allowInt: boolean, leaf: PyObject): void {
-  const d = leafDtype(leaf);
-  const kind = DTYPES[d].kind;
+  // A typed PRNG key has JAX's extended dtype key<fry>, refused like an integer.
+  const isKey = leaf instanceof KeyArray;
+  const d = isKey ? 'key<fry>' : leafDtype(leaf);
+  const kind = isKey ? 'uint' : DTYPES[leafDtype(leaf)].kind;
   if (holomorphic && kind !== 'complex') {
     throw typeError(`${name} with holomorphic=True requires inputs with complex dtype, but got ${d}.`);
   }
