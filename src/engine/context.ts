@@ -7,7 +7,7 @@
 import { PyError } from './errors';
 
 export interface Limits {
-  /** Interpreter steps (statements and calls) for each top-level statement. */
+  /** Steps (statements, calls, primitive applications) for each top-level statement. */
   maxSteps: number;
   /** Array elements allocated over the whole run. */
   maxTotalElements: number;
@@ -73,7 +73,7 @@ export class RunContext {
     this.iterations = 0;
   }
 
-  /** Called by the interpreter once per statement/call. */
+  /** Called by the interpreter once per statement/call, and by `bind` per primitive. */
   step(): void {
     if (++this.steps > this.limits.maxSteps) {
       throw new PyError(

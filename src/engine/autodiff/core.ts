@@ -4,6 +4,7 @@
 // the traces can extend Tracer whatever the module load order).
 
 import { NDArray } from '../array/ndarray';
+import { runContext } from '../context';
 import type { ParamsOf, PrimitiveName } from './primitives/types';
 import { RULES } from './primitives/table';
 import { escapedTracerError, Tracer, type Trace, type Value } from './tracer';
@@ -12,6 +13,9 @@ export * from './tracer';
 
 /** Applies primitive `prim` to `args`: dispatches to the top trace, or evaluates concretely. */
 export function bind<P extends PrimitiveName>(prim: P, args: readonly Value[], params: ParamsOf<P>): Value[] {
+  // Every primitive application is a step of the run's budget: a loop whose body is array work
+  // (a gradient per iteration) must meet its step budget in time proportional to that work.
+  runContext().step();
   let top: Trace | undefined;
   for (const a of args) {
     if (a instanceof Tracer) {
