@@ -301,7 +301,10 @@ export function iterate(obj: PyObject): Iterable<PyObject> {
   if (!slot) {
     // The old sequence protocol: indexing 0, 1, 2, ... until IndexError.
     const get = obj.cls.slot('getitem');
-    if (get && !(obj instanceof PyClass)) return sequenceIteration(obj, get);
+    if (get && !(obj instanceof PyClass)) {
+      const items = sequenceIteration(obj, get);
+      return { [Symbol.iterator]: () => counted(items) };
+    }
     throw typeError(`'${typeName(obj)}' object is not iterable`);
   }
   const it = slot(obj);

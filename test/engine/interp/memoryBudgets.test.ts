@@ -110,3 +110,12 @@ describe('memory and iteration budgets of Python objects (found by fuzzing)', ()
     }
   });
 });
+
+describe('the sequence protocol meets the iteration budget (found by the long fuzz run)', () => {
+  it('list(x.at) never ends, as in Python (its __getitem__ never raises IndexError), and is stopped by the budget', () => {
+    // `.at` has __getitem__ and no __iter__, so iter() falls back to indexing 0, 1, 2, ...
+    // Only iterators with an iter slot were counted; this loop ran into the container limit.
+    const got = budgetMessages('import jax.numpy as jnp\nlist(jnp.array([]).at)\n', { maxIterations: 1_000 });
+    assert.deepEqual(got, ['budget-exceeded: Grad Lens stopped this code after it iterated over 1,000 items: does it loop over something huge?']);
+  });
+});
