@@ -11,6 +11,8 @@
 // Prints programs tried, internal errors (escaped exceptions included), hangs, out-of-memory
 // kills, state leaks, the heap kept after a chunk of runs, and the slowest case; exits 1 when
 // any problem was found.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +24,8 @@ const jobs = Number(process.env.GRADLENS_FUZZ_JOBS ?? 1);
 const heapMb = Number(process.env.GRADLENS_FUZZ_HEAP_MB ?? 512);
 /** A worker silent this long is stuck in one program: kill it and count a hang. */
 const watchdogMs = Number(process.env.GRADLENS_FUZZ_WATCHDOG_MS ?? 60_000);
+/** When set, every program with a problem is written there in full (the log shows 1,500 characters). */
+const outDir = process.env.GRADLENS_FUZZ_OUT;
 const CHUNK = 1000;
 const workerFile = fileURLToPath(new URL('./fuzz-worker.mjs', import.meta.url));
 
@@ -31,15 +35,19 @@ let heapKept = { mb: 0, chunk: -1 };
 const shown = new Set();
 const t0 = Date.now();
 
-function record(problem, source) {
+function record(problem, source, where) {
   if (problem.startsWith('hang')) counts.hangs++;
   else if (problem.startsWith('out of memory')) counts.oom++;
   else if (problem.startsWith('a reused engine')) counts.leaks++;
   else counts.internal++;
+  if (outDir) {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, `${problem.split(/[: ]/)[0]}-seed${seed}-chunk${where.chunk}-${where.i}.py`), source);
+  }
   const key = problem.split('\n')[0].slice(0, 120);
   if (!shown.has(key) && shown.size < 20) {
     shown.add(key);
-    console.log(`--- ${problem.split('\n').slice(0, 6).join('\n')}\n--- program:\n${source.slice(0, 1500)}\n`);
+    console.log(`--- ${problem.split('\n').slice(0, 6).join('\n')}\n--- program ${where.i} of chunk ${where.chunk} (seed ${seed}):\n${source.slice(0, 1500)}\n`);
   }
 }
 
@@ -64,7 +72,7 @@ function runWorker(chunk, from, n) {
       clearTimeout(timer);
       timer = setTimeout(() => {
         counts.tried++;
-        record(`hang: killed after ${watchdogMs / 1000} s without an answer`, current.source);
+        record(`hang: killed after ${watchdogMs / 1000} s without an answer`, current.source, { chunk, i: current.i });
         finish(current.i + 1);
       }, watchdogMs);
     };
@@ -76,7 +84,7 @@ function runWorker(chunk, from, n) {
         counts.tried++;
         if (m.transient) counts.transient++;
         if (m.ms > slowest.ms) slowest = { ms: m.ms, source: current.source, limit: m.maxMs };
-        for (const p of m.problems) record(p, current.source);
+        for (const p of m.problems) record(p, current.source, { chunk, i: current.i });
       } else if (m.type === 'end') {
         if (m.heapKeptMb > heapKept.mb) heapKept = { mb: m.heapKeptMb, chunk };
         finish(n);
@@ -85,7 +93,7 @@ function runWorker(chunk, from, n) {
     worker.on('error', (e) => {
       counts.tried++;
       const oom = e?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      record(oom ? `out of memory: the program exhausted a ${heapMb} MB heap` : `worker crashed: ${e?.stack ?? e}`, current.source);
+      record(oom ? `out of memory: the program exhausted a ${heapMb} MB heap` : `worker crashed: ${e?.stack ?? e}`, current.source, { chunk, i: current.i });
       finish(current.i + 1);
     });
     worker.on('exit', () => finish(current.i + 1));
