@@ -7,6 +7,7 @@ import type { LineIndex } from '../syntax/lineIndex';
 import {
   type FunctionDef, type ImportMap, importMap, intLiteral, keywordArg, positionalArgs, qualifiedName,
   topLevelDefs, topStatements, walk,
+  SCOPES,
 } from './walk';
 
 export interface ModuleFacts {
@@ -57,7 +58,6 @@ export function arrayBindings(body: readonly Stmt[], imports: ImportMap): Map<st
   const arrays = new Map<string, Expr>();
   const other = new Set<string>();
   walk(body, (n, parents) => {
-    if (parents.some((p) => p.kind === 'FunctionDef' || p.kind === 'Lambda' || p.kind === 'ClassDef')) return;
     if (n.kind === 'Assign') {
       for (const t of n.targets) {
         if (t.kind !== 'Name') continue;
@@ -69,7 +69,7 @@ export function arrayBindings(body: readonly Stmt[], imports: ImportMap): Map<st
     } else if (n.kind === 'FunctionDef' || n.kind === 'ClassDef') {
       other.add(n.name);
     }
-  });
+  }, SCOPES);
   for (const name of other) arrays.delete(name);
   return arrays;
 }
@@ -113,7 +113,6 @@ function singleBindings(stmts: readonly Stmt[]): Map<string, Expr> {
   const once = new Map<string, Expr>();
   const many = new Set<string>();
   walk(stmts, (n, parents) => {
-    if (parents.some((p) => p.kind === 'FunctionDef' || p.kind === 'Lambda' || p.kind === 'ClassDef')) return;
     const targets =
       n.kind === 'Assign' ? n.targets.flatMap(boundNames)
       : n.kind === 'For' || n.kind === 'AugAssign' || n.kind === 'AnnAssign' ? boundNames(n.target)
@@ -125,6 +124,6 @@ function singleBindings(stmts: readonly Stmt[]): Map<string, Expr> {
         many.add(t);
       } else if (n.kind === 'Assign') once.set(t, n.value);
     }
-  });
+  }, SCOPES);
   return once;
 }

@@ -16,7 +16,7 @@ import {
   appliedArgs, normalisedArgnums, positionalParams, resolveFunction, returnsPlainValue, transformSites,
   type TransformSite,
 } from './sites';
-import { type Node, walk } from './walk';
+import { FUNCTIONS, type Node, walk } from './walk';
 
 export function lint(parsed: ParsedModule): Diagnostic[] {
   const facts = moduleFacts(parsed);
@@ -119,7 +119,6 @@ function inPlaceLints(facts: ModuleFacts): Diagnostic[] {
   });
   for (const scope of scopes) {
     walk(scope.body, (n, parents) => {
-      if (parents.some((p) => p.kind === 'FunctionDef' || p.kind === 'Lambda')) return;
       if (n.kind !== 'Assign' && n.kind !== 'AugAssign') return;
       const target = n.kind === 'Assign' ? (n.targets.length === 1 ? n.targets[0] : undefined) : n.target;
       if (!target || target.kind !== 'Subscript' || target.value.kind !== 'Name') return;
@@ -129,7 +128,7 @@ function inPlaceLints(facts: ModuleFacts): Diagnostic[] {
         `${target.value.id} is a JAX array, and JAX arrays are immutable: item assignment raises a TypeError. ` +
         `Use a functional update, ${target.value.id} = ${target.value.id}.at[...].set(...), which returns a new array.`;
       out.push(diagnostic(facts, 'in-place-update', message, n.span, fix ? [fix] : []));
-    });
+    }, FUNCTIONS);
   }
   return out;
 }
