@@ -5,21 +5,23 @@
 
 import { avalOf, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
+import { pythonShape } from '../../array/broadcast';
 import { valueError } from '../../errors';
 import { pyTuple, truthy } from '../../interp/protocol';
 import { fn, isNone } from '../args';
 import { JaxArray, wrap } from '../array';
 import { promoteArgsInexact } from '../promote';
-import { det, mapBatch } from './solve';
+import { checkSquare, det, mapBatch } from './solve';
 
 const LA = 'jax.numpy.linalg';
 const shapeOf = (v: Value) => avalOf(v).shape;
 
-function checkSquare(name: string, a: Value): void {
+/** lax.linalg.cholesky's shape rule sees the last two dimensions (JAX's text); fewer than two is our own text. */
+function checkCholeskyShape(a: Value): void {
   const s = shapeOf(a);
-  if (s.length < 2 || s[s.length - 1] !== s[s.length - 2]) {
-    throw valueError(`Argument to ${name} must have shape [..., n, n], got (${s.join(', ')}${s.length === 1 ? ',' : ''}).`);
-  }
+  if (s.length < 2) throw valueError(`Argument to jax.numpy.linalg.cholesky must have shape [..., n, n], got ${pythonShape(s)}.`);
+  const core = s.slice(-2);
+  if (core[0] !== core[1]) throw valueError(`The input to cholesky must be a square matrix. Got shape ${pythonShape(core)}.`);
 }
 
 const conjT = (m: Value) => {
@@ -57,7 +59,7 @@ function choleskyCore(a0: Value): Value {
 
 export const cholesky = fn(LA, 'cholesky', ['a', 'upper?', 'symmetrize_input?'], (b) => {
   const [a] = promoteArgsInexact('cholesky', [b.a]);
-  checkSquare('jax.numpy.linalg.cholesky', a);
+  checkCholeskyShape(a);
   const upper = !isNone(b.upper) && truthy(b.upper);
   return wrap(mapBatch([a], [2], ([m]) => {
     const l = choleskyCore(m);
@@ -67,7 +69,7 @@ export const cholesky = fn(LA, 'cholesky', ['a', 'upper?', 'symmetrize_input?'],
 
 export const slogdet = fn(LA, 'slogdet', ['a', 'method?'], (b) => {
   const [a] = promoteArgsInexact('slogdet', [b.a]);
-  checkSquare('slogdet', a);
+  checkSquare(a, (s) => `Argument to slogdet() must have shape [..., n, n], got ${s}`);
   const dt = (det.fn([wrap(a)], new Map()) as JaxArray).value;
   const mag = lax.abs(dt);
   const sign = avalOf(dt).dtype.startsWith('complex')

@@ -8,17 +8,17 @@
 import { avalOf, type Value } from '../../autodiff/core';
 import * as lax from '../../autodiff/lax';
 import * as transforms from '../../autodiff/transforms';
+import { broadcastShapes, incompatibleShapesMessage, pythonShape } from '../../array/broadcast';
 import { valueError } from '../../errors';
 import { fn } from '../args';
 import { wrap } from '../array';
 import { promoteArgsInexact, promoteDtypesInexact } from '../promote';
 import { arrayArgs } from '../coerce';
 
-function checkSquare(name: string, a: Value): void {
+/** JAX's square-matrix check; `message` completes "Argument to ..." with the shape (JAX's texts differ per function). */
+export function checkSquare(a: Value, message: (shape: string) => string): void {
   const s = avalOf(a).shape;
-  if (s.length < 2 || s[s.length - 1] !== s[s.length - 2]) {
-    throw valueError(`Argument to ${name} must have shape [..., n, n], got (${s.join(', ')}${s.length === 1 ? ',' : ''}).`);
-  }
+  if (s.length < 2 || s[s.length - 1] !== s[s.length - 2]) throw valueError(message(pythonShape(s)));
 }
 
 const outer = (u: Value, v: Value): Value => {
@@ -75,6 +75,40 @@ function eliminate(a: Value, b: Value): { x: Value; det: Value } {
   return { x: b, det };
 }
 
+/**
+ * The core-dimension checks of jnp.vectorize with a signature, in its order and with its texts,
+ * then the broadcast of the leading (batch) dimensions, which it returns.
+ */
+function vectorizeBatch(shapes: readonly (readonly number[])[], coreDims: readonly string[][], signature: string): number[] {
+  const context = `on vectorized function with excluded=frozenset() and signature='${signature}'`;
+  const sizes = new Map<string, number>();
+  shapes.forEach((shape, i) => {
+    const dims = coreDims[i];
+    if (shape.length < dims.length) {
+      const tuple = dims.length === 1 ? `('${dims[0]}',)` : `(${dims.map((d) => `'${d}'`).join(', ')})`;
+      throw valueError(`input with shape ${pythonShape(shape)} does not have enough dimensions for all core dimensions ${tuple} ${context}`);
+    }
+    dims.forEach((d, k) => {
+      const size = shape[shape.length - dims.length + k];
+      const known = sizes.get(d);
+      if (known === undefined) sizes.set(d, size);
+      else if (known !== size) throw valueError(`inconsistent size for core dimension '${d}': ${size} vs ${known} ${context}`);
+    });
+  });
+  const batches = shapes.map((s, i) => s.slice(0, s.length - coreDims[i].length));
+  const batch = broadcastShapes(...batches);
+  if (!batch) throw valueError(incompatibleShapesMessage(batches));
+  return batch;
+}
+
+/** `x` with its leading dimensions broadcast to `batch` (its last `core` dimensions kept). */
+function broadcastBatch(x: Value, batch: readonly number[], core: number): Value {
+  const s = avalOf(x).shape;
+  const target = [...batch, ...s.slice(s.length - core)];
+  if (target.join() === s.join()) return x;
+  return lax.broadcastInDim(x, target, s.map((_, i) => target.length - s.length + i));
+}
+
 /** Maps `f` over the leading dimensions of `xs` (all with the same batch shape). */
 export function mapBatch(xs: Value[], core: number[], f: (ys: Value[]) => Value[]): Value[] {
   const shape = avalOf(xs[0]).shape;
@@ -91,29 +125,40 @@ function identity(n: number, like: Value): Value {
 
 export const inv = fn('jax.numpy.linalg', 'inv', ['a'], (b) => {
   const [a] = promoteArgsInexact('inv', [b.a]);
-  checkSquare('inv', a);
+  checkSquare(a, (s) => `Argument to inv must have shape [..., n, n], got ${s}.`);
   const n = avalOf(a).shape[avalOf(a).shape.length - 1];
   return wrap(mapBatch([a], [2], ([m]) => [eliminate(m, identity(n, m)).x])[0]);
 });
 
 export const det = fn('jax.numpy.linalg', 'det', ['a'], (b) => {
   const [a] = promoteArgsInexact('det', [b.a]);
-  checkSquare('det', a);
+  checkSquare(a, (s) => `Argument to _det() must have shape [..., n, n], got ${s}`);
   const n = avalOf(a).shape[avalOf(a).shape.length - 1];
   return wrap(mapBatch([a], [2], ([m]) => [eliminate(m, lax.full([n, 0], 0, avalOf(m).dtype)).det])[0]);
 });
 
+/**
+ * JAX >= 0.5's rule: b is a vector exactly when it is 1-d, and the solve is
+ * `jnp.vectorize(_solve, signature="(m,m),(m)->(m)")` (or "(m,m),(m,n)->(m,n)"), so leading
+ * dimensions broadcast and mismatched core dimensions raise vectorize's errors.
+ */
 export const solve = fn('jax.numpy.linalg', 'solve', ['a', 'b'], (bd) => {
-  const [a, rhs] = promoteDtypesInexact(arrayArgs('solve', [bd.a, bd.b]));
-  checkSquare('solve', a);
+  let [a, rhs] = promoteDtypesInexact(arrayArgs('solve', [bd.a, bd.b]));
   const as = avalOf(a).shape;
   const bs = avalOf(rhs).shape;
-  const n = as[as.length - 1];
-  // b is a vector when it has one dimension less than a (JAX's rule), else a matrix.
-  const vector = bs.length === as.length - 1;
-  if (bs.length < 1 || (vector ? bs[bs.length - 1] : bs[bs.length - 2]) !== n) {
-    throw valueError(`solve: incompatible shapes a=(${as.join(', ')}) and b=(${bs.join(', ')})`);
+  if (as.length < 2) throw valueError(`left hand array must be at least two dimensional; got a.shape=${pythonShape(as)}`);
+  const last = (s: readonly number[], k: number) => s[s.length - k];
+  if (bs.length > 1 && as.length === bs.length + 1 && last(as, 1) === last(bs, 1) && last(as, 1) !== last(bs, 2)) {
+    throw valueError(
+      `Invalid shapes for solve: ${pythonShape(as)}, ${pythonShape(bs)}. Prior to JAX v0.5.0, this would have been treated as a batched 1-dimensional solve. ` +
+        'To recover this behavior, use solve(a, b[..., None]).squeeze(-1).',
+    );
   }
+  const vector = bs.length === 1;
+  const batch = vectorizeBatch([as, bs], [['m', 'm'], vector ? ['m'] : ['m', 'n']], vector ? '(m,m),(m)->(m)' : '(m,m),(m,n)->(m,n)');
+  const n = last(as, 1);
+  a = broadcastBatch(a, batch, 2);
+  rhs = broadcastBatch(rhs, batch, vector ? 1 : 2);
   return wrap(
     mapBatch([a, rhs], [2, vector ? 1 : 2], ([m, r]) => {
       const rm = vector ? lax.reshape(r, [n, 1]) : r;
