@@ -1,5 +1,5 @@
 // The module registry the interpreter imports from: 'jax', 'jax.numpy', 'jax.numpy.linalg',
-// 'jax.lax', 'jax.nn', 'jax.tree_util'. Modules are built lazily, once per interpreter, so
+// 'jax.lax', 'jax.nn', 'jax.tree_util', 'jax.random', 'jax.scipy', 'jax.scipy.special'. Modules are built lazily, once per interpreter, so
 // `import jax.numpy as jnp`, `from jax import grad` and `from jax import numpy as jnp` work.
 
 import { PyModule } from '../interp/object';
@@ -9,6 +9,7 @@ import { laxModule } from './modules/lax';
 import { nnModule } from './modules/nn';
 import { linalgModule, numpyModule } from './modules/numpy';
 import { randomModule } from './modules/random';
+import { scipyModule, scipySpecialModule } from './modules/scipy';
 import { treeUtilModule } from './modules/tree_util';
 
 export type ModuleRegistry = Map<string, () => PyModule>;
@@ -33,6 +34,8 @@ export function jaxModules(): ModuleRegistry {
     ['jax.nn', () => nnModule()],
     ['jax.tree_util', () => treeUtilModule()],
     ['jax.random', randomModule],
+    ['jax.scipy', scipyModule],
+    ['jax.scipy.special', () => scipySpecialModule()],
   ];
   const registry: ModuleRegistry = new Map(factories.map(([n, f]) => [n, once(n, f)]));
   function get(n: string): PyModule {

@@ -69,6 +69,7 @@ export function jaxModule(get: (n: string) => PyModule): PyModule {
   m.attrs.set('nn', get('jax.nn'));
   m.attrs.set('tree_util', get('jax.tree_util'));
   m.attrs.set('random', get('jax.random'));
+  m.attrs.set('scipy', get('jax.scipy'));
   m.attrs.set('stop_gradient', fn('jax.lax', 'stop_gradient', ['x'], (b) => stopGradientTree(b.x)));
   return m;
 }
