@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { toTree } from '../../../src/engine/jax/tree';
 import { runPython } from './run';
+import { withoutReprs as strip } from './run';
 
 const PRELUDE = 'import jax\nimport jax.numpy as jnp\n';
 
@@ -20,16 +21,6 @@ function error(src: string): { type: string; message: string } {
 }
 
 const leaf = (v: unknown, dtype: string, shape: number[], weak: boolean) => ({ value: v, dtype, shape, weak_type: weak });
-function strip(t: unknown): unknown {
-  if (Array.isArray(t)) return t.map(strip);
-  if (t && typeof t === 'object') {
-    const o = { ...(t as Record<string, unknown>) };
-    delete o.repr;
-    for (const k of Object.keys(o)) o[k] = strip(o[k]);
-    return o;
-  }
-  return t;
-}
 
 describe('jax.grad (worked example, DESIGN §1)', () => {
   const f = 'def f(w, x):\n    return jnp.sum(w * x)\n';

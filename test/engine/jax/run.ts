@@ -30,3 +30,15 @@ export function runPython(source: string, options: { x64?: boolean } = {}): RunO
     return { value, warnings: ctx.warnings, output: interp.output };
   });
 }
+
+/** A TREE (report encoding) without its `repr` fields, to compare values, dtypes and shapes only. */
+export function withoutReprs(t: unknown): unknown {
+  if (Array.isArray(t)) return t.map(withoutReprs);
+  if (t && typeof t === 'object') {
+    const o = { ...(t as Record<string, unknown>) };
+    delete o.repr;
+    for (const k of Object.keys(o)) o[k] = withoutReprs(o[k]);
+    return o;
+  }
+  return t;
+}

@@ -13,6 +13,7 @@ import { jaxModules } from '../../../src/engine/jax/modules';
 import { toTree } from '../../../src/engine/jax/tree';
 import { checkGrads } from '../autodiff/check';
 import { runPython } from '../jax/run';
+import { withoutReprs as strip } from '../jax/run';
 
 const PRELUDE = 'import jax\nimport jax.numpy as jnp\n';
 
@@ -97,16 +98,6 @@ export function val(src: string, x64 = false): Leaf & { list?: Leaf[]; tuple?: L
   return strip(toTree(r.value!)) as Leaf & { list?: Leaf[]; tuple?: Leaf[] };
 }
 
-function strip(t: unknown): unknown {
-  if (Array.isArray(t)) return t.map(strip);
-  if (t && typeof t === 'object') {
-    const o = { ...(t as Record<string, unknown>) };
-    delete o.repr;
-    for (const k of Object.keys(o)) o[k] = strip(o[k]);
-    return o;
-  }
-  return t;
-}
 
 /** The values of a list/tuple result. */
 export function values(src: string): unknown[] {
