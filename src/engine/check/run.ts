@@ -28,7 +28,31 @@ export interface RunOptions {
 
 export function runCheck(source: string, options: RunOptions = {}): Report {
   const ctx = new RunContext({ x64: options.x64, limits: options.limits, fileName: options.fileName });
-  return withRunContext(ctx, () => new FileCheck(source, options, ctx).run());
+  try {
+    return withRunContext(ctx, () => new FileCheck(source, options, ctx).run());
+  } catch (e) {
+    // Statements catch their own errors; this is an engine bug outside them (parsing, the
+    // static facts, assembling the report). It becomes a diagnostic, never an exception.
+    return wholeFileInternalError(options.fileName, e);
+  }
+}
+
+function wholeFileInternalError(fileName: string | undefined, e: unknown): Report {
+  const message = e instanceof Error ? e.message : String(e);
+  const stack = e instanceof Error ? (e.stack ?? message) : message;
+  const at = { line: 1, column: 0, offset: 0 };
+  return {
+    version: 1,
+    file: fileName ?? '<string>',
+    values: [],
+    annotations: [],
+    functions: [],
+    diagnostics: [
+      { severity: 'error', code: 'internal-error', errorType: 'InternalError', message: `Grad Lens internal error: ${message}`, range: { start: at, end: at } },
+    ],
+    output: [],
+    log: [`internal error outside any statement: ${stack}`],
+  };
 }
 
 class FileCheck {

@@ -184,19 +184,25 @@ function trailingComment(source: SourceText, s: Span): { text: string; span: Spa
 
 function firstError(node: SyntaxNode, text: string): SyntaxNode | null {
   if (node.type.isError) return node;
-  let found: SyntaxNode | null = null;
-  const cursor = node.cursor();
-  cursor.iterate((n) => {
-    if (found) return false;
-    if (n.type.isError) {
-      const parent = n.node.parent;
-      if (parent && isTrailingDotFloat(parent, text)) return undefined;
-      found = n.node;
-      return false;
+  // A depth-counted walk of the node's descendants, not cursor.iterate(): iterate throws
+  // inside @lezer/common on some very deep trees (found by fuzzing: 3,000 nested `not`s with
+  // unclosed brackets). next() is no help: it does not stop at the node's end.
+  const c = node.cursor();
+  if (!c.firstChild()) return null;
+  for (let depth = 1; ; ) {
+    if (c.type.isError) {
+      const parent = c.node.parent;
+      if (!(parent && isTrailingDotFloat(parent, text))) return c.node;
     }
-    return undefined;
-  });
-  return found;
+    if (c.firstChild()) {
+      depth++;
+      continue;
+    }
+    while (!c.nextSibling()) {
+      c.parent();
+      if (--depth === 0) return null;
+    }
+  }
 }
 
 /** A Python-like message for a lezer error node. */
