@@ -16,7 +16,7 @@ import {
   PyObject, PySlice, PyStr, PyTuple,
 } from './object';
 import {
-  binaryOp, callObject, compareOp, contains, isIterable, getAttr, getItem, hashKey, iterate,
+  binaryOp, callObject, collect, compareOp, contains, isIterable, getAttr, getItem, hashKey, iterate,
   pyFormat, pyIs, pyRepr, pyStr, truthy, unaryOp,
 } from './protocol';
 import { Scope, comprehensionScopeInfo, functionScopeInfo } from './scope';
@@ -340,11 +340,7 @@ export abstract class ExpressionEvaluator {
       if (x.kind === 'Starred') {
         const v = this.eval(x.value, scope);
         if (!isIterable(v)) throw typeError(`Value after * must be an iterable, not ${v.cls.name}`);
-        const ctx = runContext();
-        for (const item of iterate(v)) {
-          if (out.length === ctx.limits.maxContainerItems) ctx.allocateItems(out.length + 1, 'list');
-          out.push(item);
-        }
+        collect(iterate(v), 'list', out);
       } else {
         out.push(this.eval(x, scope));
       }
@@ -424,12 +420,7 @@ export abstract class ExpressionEvaluator {
     }
     const items = this.comprehensionItems(e, inner, 0, firstIter, () => this.eval(e.elt, inner));
     if (e.type === 'gen') return new PyIterator(items);
-    const ctx = runContext();
-    const results: PyObject[] = [];
-    for (const x of items) {
-      if (results.length === ctx.limits.maxContainerItems) ctx.allocateItems(results.length + 1, e.type);
-      results.push(x);
-    }
+    const results = collect(items, e.type);
     return e.type === 'list' ? new PyList(results) : makeSet(results);
   }
 

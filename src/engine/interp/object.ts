@@ -250,10 +250,10 @@ class BoundedMap<K, V> extends Map<K, V> {
     super();
   }
   override set(key: K, value: V): this {
-    if (this.size >= SMALL / 8 && !this.has(key)) {
+    if (this.size >= SMALL / 8) {
       const ctx = runContext();
       const max = Math.floor(ctx.limits.maxContainerItems / 8);
-      if (this.size >= max) ctx.allocateItems(this.size + 1, this.what, max);
+      if (this.size >= max && !this.has(key)) ctx.allocateItems(this.size + 1, this.what, max);
     }
     return super.set(key, value);
   }

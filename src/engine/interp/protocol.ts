@@ -338,17 +338,25 @@ export function isIterable(obj: PyObject): boolean {
   return obj.cls.slot('iter') !== undefined || (obj.cls.slot('getitem') !== undefined && !(obj instanceof PyClass));
 }
 
-/** Iterates and collects into a JS array. */
-export function toArray(obj: PyObject): PyObject[] {
-  if (obj instanceof PyList || obj instanceof PyTuple) return [...obj.items];
+/**
+ * Appends `items` to `out`, refusing to grow it past one container's budget: collecting an
+ * endless iterator must stop at the limit, not when memory runs out.
+ */
+export function collect<T>(items: Iterable<T>, what: string, out: T[] = []): T[] {
   const ctx = runContext();
   const max = ctx.limits.maxContainerItems;
-  const out: PyObject[] = [];
-  for (const x of iterate(obj)) {
-    if (out.length === max) ctx.allocateItems(max + 1, 'list');
+  for (const x of items) {
+    if (out.length === max) ctx.allocateItems(max + 1, what);
     out.push(x);
   }
-  ctx.allocateItems(out.length, 'list');
+  return out;
+}
+
+/** Iterates and collects into a JS array (counted against the run's total of items). */
+export function toArray(obj: PyObject): PyObject[] {
+  if (obj instanceof PyList || obj instanceof PyTuple) return [...obj.items];
+  const out = collect(iterate(obj), 'list');
+  runContext().allocateItems(out.length, 'list');
   return out;
 }
 
