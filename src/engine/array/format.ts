@@ -23,7 +23,8 @@ import type { NDArray, Shape } from './ndarray';
 import { array2string, FLOAT0_ELEMENT, formatArray, LINE_WIDTH, shapeRepr } from './format/array2string';
 import { dragon4, FLOAT32 } from '../numeric/dragon4';
 import { pyFormat, type PyScalar } from '../numeric/pyformat';
-import { binaryFormatOf, cFormatG, numpyComplexStr, numpyFloatStr, pyFloatRepr } from './format/scalars';
+import { binaryFormatOf, cFormatG, numpyComplexStr, numpyFloatStr } from './format/scalars';
+import { pyFloatRepr } from '../numeric/pyfloat';
 
 export { pyFloatRepr };
 export { pyFormat, type PyScalar };

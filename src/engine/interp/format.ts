@@ -7,9 +7,9 @@ export function formatStr(s: string, spec: string): string {
   return spec === '' ? s : pyFormat({ kind: 'str', value: s }, spec);
 }
 
-/** `typeName` is 'bool' for a bool (its error texts name it); subclasses of int format as int. */
+/** `typeName`: the object's type, which CPython's error texts name (`bool`, an int subclass). */
 export function formatInt(n: bigint, spec: string, typeName = 'int'): string {
-  return typeName === 'bool' ? pyFormat({ kind: 'bool', value: n !== 0n }, spec) : pyFormat({ kind: 'int', value: n }, spec);
+  return typeName === 'bool' ? pyFormat({ kind: 'bool', value: n !== 0n }, spec) : pyFormat({ kind: 'int', value: n, typeName }, spec);
 }
 
 export function formatFloat(x: number, spec: string): string {

@@ -6,6 +6,8 @@
 import { valueError } from '../errors';
 
 export const INT_MAX_STR_DIGITS = 4300;
+/** The smallest value with more digits than the limit: one comparison decides, no conversion. */
+const TOO_LONG = 10n ** BigInt(INT_MAX_STR_DIGITS);
 
 const tooLong = (detail: string) =>
   valueError(
@@ -14,12 +16,8 @@ const tooLong = (detail: string) =>
 
 /** `str(n)` for an int, or CPython's ValueError past the digit limit. */
 export function intToDecimal(n: bigint): string {
-  const abs = n < 0n ? -n : n;
-  // 14,300 bits are at least 4,305 digits: refuse without the quadratic conversion.
-  if (abs.toString(16).length * 4 > 14_304) throw tooLong('');
-  const s = abs.toString();
-  if (s.length > INT_MAX_STR_DIGITS) throw tooLong('');
-  return n < 0n ? `-${s}` : s;
+  if (n >= TOO_LONG || n <= -TOO_LONG) throw tooLong('');
+  return n.toString();
 }
 
 /** Digits (underscores removed) of a decimal literal given to int(), checked against the limit. */

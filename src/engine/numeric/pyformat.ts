@@ -9,7 +9,7 @@ import { pyFloatRepr, roundFraction, roundSignificant } from './pyfloat';
 
 export type PyScalar =
   | { kind: 'float'; value: number }
-  | { kind: 'int'; value: bigint }
+  | { kind: 'int'; value: bigint; typeName?: string }
   | { kind: 'bool'; value: boolean }
   | { kind: 'complex'; re: number; im: number }
   | { kind: 'str'; value: string };
@@ -63,7 +63,7 @@ export function pyFormat(value: PyScalar, spec: string): string {
     case 'bool':
       return formatInt(value.value ? 1n : 0n, s, 'bool');
     case 'int':
-      return formatInt(value.value, s, 'int');
+      return formatInt(value.value, s, value.typeName ?? 'int');
     case 'float':
       return formatFloat(value.value, s);
     case 'complex':

@@ -2,9 +2,7 @@
 // float32, float64, complex), and C's "%g" (what ml_dtypes prints for a bfloat16 scalar).
 
 import { type BinaryFormat, FLOAT16, FLOAT32, FLOAT64, positional, scientific } from '../../numeric/dragon4';
-import { expNotation, fixed, negative, nonFinite, pyFloatRepr, roundSignificant } from '../../numeric/pyfloat';
-
-export { pyFloatRepr };
+import { expNotation, fixed, negative, nonFinite, roundSignificant } from '../../numeric/pyfloat';
 
 /** C's printf("%g") with 6 significant digits, as `std::ostream << float` writes it. */
 export function cFormatG(x: number): string {

@@ -27,9 +27,9 @@ export function leafDtype(leaf: PyObject): DType {
 /** `_check_input_dtype_revderiv` (preceded by check_arg). */
 export function checkInputDtype(name: string, holomorphic: boolean, allowInt: boolean, leaf: PyObject): void {
   // A typed PRNG key has JAX's extended dtype key<fry>, refused like an integer.
-  const isKey = leaf instanceof KeyArray;
-  const d = isKey ? 'key<fry>' : leafDtype(leaf);
-  const kind = isKey ? 'uint' : DTYPES[leafDtype(leaf)].kind;
+  const dtype = leaf instanceof KeyArray ? undefined : leafDtype(leaf);
+  const d = dtype ?? 'key<fry>';
+  const kind = dtype === undefined ? 'uint' : DTYPES[dtype].kind;
   if (holomorphic && kind !== 'complex') {
     throw typeError(`${name} with holomorphic=True requires inputs with complex dtype, but got ${d}.`);
   }
