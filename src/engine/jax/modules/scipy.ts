@@ -4,7 +4,7 @@
 
 import type { Value } from '../../autodiff/core';
 import * as L from '../../autodiff/lax';
-import { PyModule, type PyObject } from '../../interp/object';
+import { PyModule } from '../../interp/object';
 import { addAll, fn } from '../args';
 import { wrap } from '../array';
 import { logsumexp } from '../numpy/nn_activations';
@@ -12,7 +12,7 @@ import { constLike } from '../numpy/ufuncs';
 import { promoteArgsInexact } from '../promote';
 
 const unary = (name: string, f: (x: Value) => Value) =>
-  fn('jax.scipy.special', name, ['x'], (b) => wrap(f(promoteArgsInexact(name, [b.x as PyObject])[0])));
+  fn('jax.scipy.special', name, ['x'], (b) => wrap(f(promoteArgsInexact(name, [b.x])[0])));
 
 export function scipySpecialModule(): PyModule {
   const m = new PyModule('jax.scipy.special');
